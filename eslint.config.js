@@ -1,6 +1,6 @@
 import baseConfig from '@hono/eslint-config'
 
-const publicModules = ['html', 'htmx', 'views', 'partials']
+const publicModules = ['html', 'htmx', 'views', 'partials', 'csp']
 
 export default [
   {

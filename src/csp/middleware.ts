@@ -1,0 +1,168 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { generateNonce } from './nonce.ts'
+import { DEFAULT_CSP, serializePolicy, validateDirectives } from './policy.ts'
+import type { CspDirectives } from './policy.ts'
+
+/** Options of `csp()`. */
+export interface CspOptions {
+  /** The enforced policy (`Content-Security-Policy`); `false` sends none. @default DEFAULT_CSP */
+  policy?: CspDirectives | false | undefined
+  /** A policy to try out (`Content-Security-Policy-Report-Only`); `false` sends none. @default false */
+  reportOnly?: CspDirectives | false | undefined
+  /**
+   * Where browsers send violation reports. Adds `report-uri` (legacy format) and `report-to`
+   * with a `Reporting-Endpoints` header (Reporting API) to every policy.
+   * @default undefined (no reporting)
+   */
+  reportUri?: string | undefined
+  /** The `Reporting-Endpoints` name used by `report-to`. @default 'csp-endpoint' */
+  reportGroup?: string | undefined
+}
+
+/** A per-route replacement of the policies, set by `cspOverride()`. */
+export interface CspOverride {
+  policy?: CspDirectives | false | undefined
+  reportOnly?: CspDirectives | false | undefined
+}
+
+/** Context variables set by `csp()`. */
+export interface CspVariables {
+  cspNonce: string
+  cspOverride: CspOverride | undefined
+}
+
+const CSP = 'Content-Security-Policy'
+const CSP_REPORT_ONLY = 'Content-Security-Policy-Report-Only'
+
+function withReporting(directives: CspDirectives, uri: string | undefined, group: string) {
+  return uri === undefined
+    ? directives
+    : { ...directives, 'report-uri': [uri], 'report-to': [group] }
+}
+
+// A nonce shared through a cache is a nonce an attacker can read: keep nonced pages private.
+function keepPrivate(headers: Headers): void {
+  const current = headers.get('Cache-Control')
+  if (current === null) {
+    headers.set('Cache-Control', 'private, no-store')
+    return
+  }
+  const kept = current
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && !/^(public|s-maxage=.*)$/i.test(part))
+  if (!kept.some((part) => /^(private|no-store)$/i.test(part))) {
+    kept.unshift('private')
+  }
+  headers.set('Cache-Control', kept.join(', '))
+}
+
+function isHtml(res: Response): boolean {
+  return (res.headers.get('Content-Type') ?? '').toLowerCase().startsWith('text/html')
+}
+
+/**
+ * Sends a strict Content-Security-Policy with a fresh nonce on every HTML response.
+ *
+ * The nonce (128 bits, CSPRNG) is generated per response and readable with `getNonce(c)`. The
+ * policy is a Django-like directives object where `NONCE` stands for it. A header that a handler
+ * set itself is never overwritten; `cspOverride()` replaces or switches off the policy for one
+ * route. Nonced responses are marked `private` so no shared cache hands the nonce to others.
+ *
+ * @param options - `policy`, `reportOnly`, `reportUri`, `reportGroup`
+ * @throws TypeError at startup for a malformed directive
+ * @see docs/csp.md
+ * @example
+ * app.use(csp({ reportUri: '/__csp-report' }))
+ * app.get('/', (c) => c.html(html`<script nonce="${getNonce(c)}" src="/app.js"></script>`))
+ */
+export function csp(options: CspOptions = {}): MiddlewareHandler {
+  const policy = options.policy ?? DEFAULT_CSP
+  const reportOnly = options.reportOnly ?? false
+  const group = options.reportGroup ?? 'csp-endpoint'
+  if (policy) {
+    validateDirectives(policy, 'policy')
+  }
+  if (reportOnly) {
+    validateDirectives(reportOnly, 'reportOnly')
+  }
+  if (
+    options.reportUri !== undefined &&
+    !/^\/[^\s;,"]*$|^https?:\/\/[^\s;,"]+$/.test(options.reportUri)
+  ) {
+    throw new TypeError('csp(): "reportUri" must be a path starting with / or an http(s) URL')
+  }
+  if (!/^[a-z0-9_-]+$/i.test(group)) {
+    throw new TypeError('csp(): "reportGroup" must be letters, digits, - or _')
+  }
+
+  return async function csp(c, next) {
+    const nonce = generateNonce()
+    c.set('cspNonce', nonce)
+    await next()
+    if (!isHtml(c.res)) {
+      return
+    }
+    const override = c.get('cspOverride')
+    const enforced = override && 'policy' in override ? override.policy : policy
+    const trial = override && 'reportOnly' in override ? override.reportOnly : reportOnly
+    const headers = c.res.headers
+    let nonced = false
+    for (const [name, directives] of [
+      [CSP, enforced],
+      [CSP_REPORT_ONLY, trial],
+    ] as const) {
+      if (directives && !headers.has(name)) {
+        const value = serializePolicy(withReporting(directives, options.reportUri, group), nonce)
+        headers.set(name, value)
+        nonced ||= value.includes(`'nonce-${nonce}'`)
+      }
+    }
+    if (options.reportUri !== undefined && (headers.has(CSP) || headers.has(CSP_REPORT_ONLY))) {
+      const endpoint = new URL(options.reportUri, c.req.url).href
+      headers.set('Reporting-Endpoints', `${group}="${endpoint}"`)
+    }
+    if (nonced) {
+      keepPrivate(headers)
+    }
+  }
+}
+
+/**
+ * Replaces the policies of `csp()` for the routes it is mounted on; `false` switches one off.
+ *
+ * @param override - `{ policy?, reportOnly? }`; a key left out keeps the app-wide value
+ * @see docs/csp.md
+ * @example
+ * app.get('/embed', cspOverride({ policy: { ...DEFAULT_CSP, 'frame-ancestors': ['https://intranet.example'] } }), handler)
+ * app.get('/legacy', cspOverride({ policy: false }), handler)
+ */
+export function cspOverride(override: CspOverride): MiddlewareHandler {
+  if (override.policy) {
+    validateDirectives(override.policy, 'policy')
+  }
+  if (override.reportOnly) {
+    validateDirectives(override.reportOnly, 'reportOnly')
+  }
+  return async function cspOverride(c, next) {
+    c.set('cspOverride', override)
+    await next()
+  }
+}
+
+/**
+ * The CSP nonce of the current response.
+ *
+ * @param c - the hono context
+ * @throws Error when `csp()` is not mounted
+ * @see docs/csp.md
+ * @example
+ * html`<script nonce="${getNonce(c)}" src="/vendor/htmx.min.js"></script>`
+ */
+export function getNonce(c: Context): string {
+  const nonce = c.get('cspNonce') as string | undefined
+  if (nonce === undefined) {
+    throw new Error('CSP nonce is not provided. Mount csp() (or secure()) before this route.')
+  }
+  return nonce
+}

@@ -1,0 +1,96 @@
+import type { MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { every } from 'hono/combine'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import { crossOriginProtection } from './cross-origin.ts'
+import type { CrossOriginOptions } from './cross-origin.ts'
+import { csp } from './middleware.ts'
+import type { CspOptions } from './middleware.ts'
+
+/** The non-CSP headers, as hono's `secureHeaders()` takes them (its CSP options are not used). */
+export type SecureHeadersOptions = Omit<
+  NonNullable<Parameters<typeof secureHeaders>[0]>,
+  'contentSecurityPolicy' | 'contentSecurityPolicyReportOnly' | 'overwrite'
+>
+
+/** Options of `secure()`; `false` switches a part off. */
+export interface SecureOptions {
+  /** The CSP part. @default {} (the strict default policy) */
+  csp?: CspOptions | false | undefined
+  /** The cross-origin check on unsafe methods. @default {} */
+  crossOrigin?: CrossOriginOptions | false | undefined
+  /** Other security headers (hono `secureHeaders`). @default a Permissions-Policy denying powerful features */
+  headers?: SecureHeadersOptions | false | undefined
+  /** The largest request body in bytes; larger ones get 413. @default 1_048_576 */
+  bodyLimit?: number | false | undefined
+}
+
+const DEFAULT_PERMISSIONS: NonNullable<SecureHeadersOptions['permissionsPolicy']> = {
+  camera: [],
+  microphone: [],
+  geolocation: [],
+  payment: [],
+  usb: [],
+}
+
+function tooLarge(limit: number): Response {
+  return new Response(`Payload Too Large: the request body is over ${limit} bytes.\n`, {
+    status: 413,
+    headers: { 'Content-Type': 'text/plain; charset=UTF-8' },
+  })
+}
+
+// Inside secure(), a refusal becomes the response right where it happens, so the headers and the
+// CSP of the outer parts still apply to the 403/413 (a thrown error would skip their after-code).
+function answerRefusals(part: MiddlewareHandler): MiddlewareHandler {
+  return async function refusing(c, next) {
+    try {
+      await part(c, next)
+    } catch (error) {
+      if (!(error instanceof HTTPException)) {
+        throw error
+      }
+      c.res = error.getResponse()
+    }
+  }
+}
+
+/**
+ * hxkit's security defaults in one middleware: security headers, a strict CSP with a fresh nonce
+ * per response, cross-origin refusal of unsafe methods, and a request-body limit.
+ *
+ * Refusals (403, 413) are answered inside `secure()` with their own plain-text response, so they
+ * carry the security headers too; `app.onError` is not consulted for them.
+ *
+ * @param options - each part's options, or `false` to leave it out
+ * @see docs/csp.md
+ * @example
+ * app.use(secure({ csp: { reportUri: '/__csp-report' }, crossOrigin: { trustedOrigins: ['https://sso.example'] } }))
+ */
+export function secure(options: SecureOptions = {}): MiddlewareHandler {
+  const parts: MiddlewareHandler[] = []
+  if (options.headers !== false) {
+    parts.push(
+      secureHeaders({
+        permissionsPolicy: DEFAULT_PERMISSIONS,
+        ...options.headers,
+        overwrite: false,
+      })
+    )
+  }
+  if (options.csp !== false) {
+    parts.push(csp(options.csp))
+  }
+  if (options.crossOrigin !== false) {
+    parts.push(answerRefusals(crossOriginProtection(options.crossOrigin)))
+  }
+  const limit = options.bodyLimit ?? 1_048_576
+  if (limit !== false) {
+    if (!Number.isSafeInteger(limit) || limit <= 0) {
+      throw new TypeError('secure(): "bodyLimit" must be a positive whole number of bytes or false')
+    }
+    parts.push(bodyLimit({ maxSize: limit, onError: () => tooLarge(limit) }))
+  }
+  return every(...parts)
+}

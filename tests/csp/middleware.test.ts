@@ -1,0 +1,182 @@
+import { Hono } from 'hono'
+import { describe, expect, it } from 'vitest'
+import { csp, cspOverride, DEFAULT_CSP, getNonce, NONCE, SELF } from '../../src/csp/index.ts'
+
+function makeApp(options?: Parameters<typeof csp>[0]) {
+  const app = new Hono()
+  app.use(csp(options))
+  app.get('/', (c) => c.html(`<p>${getNonce(c)}</p>`))
+  return app
+}
+
+function nonceOf(header: string | null): string | undefined {
+  return /'nonce-([^']+)'/.exec(header ?? '')?.[1]
+}
+
+describe('csp()', () => {
+  describe('with the default policy', () => {
+    it('sends the strict policy with the nonce the page used', async () => {
+      const res = await makeApp().request('/')
+      const header = res.headers.get('Content-Security-Policy') ?? ''
+      const nonce = nonceOf(header)
+
+      expect(header).toBe(
+        `default-src 'self'; script-src 'nonce-${nonce}'; script-src-attr 'none'; style-src 'self'; ` +
+          `style-src-attr 'none'; img-src 'self' data:; font-src 'self'; connect-src 'self'; ` +
+          `object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'`
+      )
+      expect(await res.text()).toBe(`<p>${nonce}</p>`)
+      expect(header).not.toMatch(/unsafe-inline|unsafe-eval|strict-dynamic/)
+    })
+
+    it('generates a distinct 128-bit nonce for every response', async () => {
+      const app = makeApp()
+      const seen = new Set<string>()
+
+      for (let i = 0; i < 2000; i++) {
+        const res = await app.request('/')
+        seen.add(nonceOf(res.headers.get('Content-Security-Policy')) ?? '')
+      }
+
+      expect(seen.size).toBe(2000)
+      for (const nonce of seen) {
+        expect(atob(nonce)).toHaveLength(16)
+      }
+    })
+
+    it('keeps nonced pages out of shared caches', async () => {
+      const app = new Hono()
+      app.use(csp())
+      app.get('/none', (c) => c.html('x'))
+      app.get('/public', (c) =>
+        c.html('x', 200, { 'Cache-Control': 'public, max-age=60, s-maxage=600' })
+      )
+      app.get('/private', (c) => c.html('x', 200, { 'Cache-Control': 'private, max-age=60' }))
+
+      expect((await app.request('/none')).headers.get('Cache-Control')).toBe('private, no-store')
+      expect((await app.request('/public')).headers.get('Cache-Control')).toBe(
+        'private, max-age=60'
+      )
+      expect((await app.request('/private')).headers.get('Cache-Control')).toBe(
+        'private, max-age=60'
+      )
+    })
+  })
+
+  describe('with a response that is not HTML', () => {
+    it('leaves its headers alone', async () => {
+      const app = new Hono()
+      app.use(csp())
+      app.get('/data', (c) => c.json({ a: 1 }))
+
+      const res = await app.request('/data')
+
+      expect(res.headers.get('Content-Security-Policy')).toBeNull()
+      expect(res.headers.get('Cache-Control')).toBeNull()
+    })
+  })
+
+  describe('with a CSP header the handler set itself', () => {
+    it('never overwrites it', async () => {
+      const app = new Hono()
+      app.use(csp({ reportOnly: DEFAULT_CSP }))
+      app.get('/', (c) => c.html('x', 200, { 'Content-Security-Policy': "default-src 'none'" }))
+
+      const res = await app.request('/')
+
+      expect(res.headers.get('Content-Security-Policy')).toBe("default-src 'none'")
+      expect(res.headers.get('Content-Security-Policy-Report-Only')).toContain("'nonce-")
+    })
+  })
+
+  describe('with enforced and report-only policies', () => {
+    it('sends both with the same nonce and reporting directives', async () => {
+      const app = makeApp({
+        policy: { 'script-src': [NONCE] },
+        reportOnly: { 'script-src': [NONCE], 'require-trusted-types-for': ["'script'"] },
+        reportUri: '/__csp-report',
+      })
+
+      const res = await app.request('http://app.test/')
+      const enforced = res.headers.get('Content-Security-Policy')
+      const trial = res.headers.get('Content-Security-Policy-Report-Only')
+
+      expect(nonceOf(enforced)).toBe(nonceOf(trial))
+      expect(enforced).toMatch(/; report-uri \/__csp-report; report-to csp-endpoint$/)
+      expect(trial).toContain("require-trusted-types-for 'script'")
+      expect(res.headers.get('Reporting-Endpoints')).toBe(
+        'csp-endpoint="http://app.test/__csp-report"'
+      )
+    })
+  })
+
+  describe('with cspOverride()', () => {
+    it('replaces the policy for one route', async () => {
+      const app = new Hono()
+      app.use(csp())
+      app.get('/embed', cspOverride({ policy: { 'frame-ancestors': [SELF] } }), (c) => c.html('x'))
+
+      const res = await app.request('/embed')
+
+      expect(res.headers.get('Content-Security-Policy')).toBe("frame-ancestors 'self'")
+      expect(res.headers.get('Cache-Control')).toBeNull()
+    })
+
+    it('switches the policy off for one route', async () => {
+      const app = new Hono()
+      app.use(csp())
+      app.get('/legacy', cspOverride({ policy: false }), (c) => c.html('x'))
+
+      const res = await app.request('/legacy')
+
+      expect(res.headers.get('Content-Security-Policy')).toBeNull()
+    })
+
+    it('adds a report-only policy for one route', async () => {
+      const app = new Hono()
+      app.use(csp({ policy: false }))
+      app.get('/try', cspOverride({ reportOnly: { 'script-src': [NONCE] } }), (c) => c.html('x'))
+
+      const res = await app.request('/try')
+
+      expect(res.headers.get('Content-Security-Policy')).toBeNull()
+      expect(res.headers.get('Content-Security-Policy-Report-Only')).toMatch(/^script-src 'nonce-/)
+    })
+
+    it('refuses a malformed override at startup', () => {
+      expect(() => cspOverride({ policy: { 'script-src': ['a;b'] } })).toThrow(TypeError)
+      expect(() => cspOverride({ reportOnly: { 'Bad Name': [SELF] } })).toThrow(TypeError)
+    })
+  })
+
+  describe('with bad options', () => {
+    it.each([
+      [{ policy: { 'script src': [SELF] } }, /invalid directive name "script src"/],
+      [{ policy: { 'script-src': ["'self' 'unsafe-inline'"] } }, /invalid source/],
+      [
+        { reportOnly: { 'script-src': ['a,b'] } },
+        /reportOnly\["script-src"\] has an invalid source/,
+      ],
+      [{ reportUri: 'reports' }, /"reportUri" must be/],
+      [{ reportUri: '/r', reportGroup: 'a b' }, /"reportGroup"/],
+    ])('throws a TypeError at startup (%#)', (options, message) => {
+      expect(() => csp(options)).toThrow(message)
+    })
+  })
+})
+
+describe('getNonce', () => {
+  describe('without csp()', () => {
+    it('throws a clear error', async () => {
+      const app = new Hono()
+      app.get('/', (c) => c.text(getNonce(c)))
+      app.onError((err, c) => c.text(err.message, 500))
+
+      const res = await app.request('/')
+
+      expect(await res.text()).toBe(
+        'CSP nonce is not provided. Mount csp() (or secure()) before this route.'
+      )
+    })
+  })
+})

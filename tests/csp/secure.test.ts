@@ -1,0 +1,108 @@
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { describe, expect, it, vi } from 'vitest'
+import { secure } from '../../src/csp/index.ts'
+
+function makeApp(options?: Parameters<typeof secure>[0]) {
+  const handler = vi.fn(async (c: Context) => c.html(`<p>${(await c.req.text()).length}</p>`))
+  const app = new Hono()
+  app.use(secure(options))
+  app.all('/', (c) => handler(c))
+  return { app, handler }
+}
+
+const sameOrigin = { 'sec-fetch-site': 'same-origin', 'content-type': 'text/plain' }
+
+describe('secure()', () => {
+  describe('with the defaults', () => {
+    it('sends the security headers and the strict CSP on a page', async () => {
+      const { app } = makeApp()
+
+      const res = await app.request('/')
+
+      expect(res.headers.get('Content-Security-Policy')).toMatch(/script-src 'nonce-/)
+      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+      expect(res.headers.get('Referrer-Policy')).toBe('no-referrer')
+      expect(res.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin')
+      expect(res.headers.get('Permissions-Policy')).toBe(
+        'camera=(), microphone=(), geolocation=(), payment=(), usb=()'
+      )
+    })
+
+    it('refuses a cross-site POST before the handler runs, with the headers still set', async () => {
+      const { app, handler } = makeApp()
+
+      const res = await app.request('/', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
+      })
+
+      expect(res.status).toBe(403)
+      expect(handler).not.toHaveBeenCalled()
+      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    })
+
+    it('answers 413 with a message for a body over 1 MiB', async () => {
+      const { app, handler } = makeApp()
+
+      const res = await app.request('/', {
+        method: 'POST',
+        body: 'x'.repeat(1_048_577),
+        headers: sameOrigin,
+      })
+
+      expect(res.status).toBe(413)
+      expect(await res.text()).toBe('Payload Too Large: the request body is over 1048576 bytes.\n')
+      expect(handler).not.toHaveBeenCalled()
+    })
+
+    it('lets a body at the limit through', async () => {
+      const { app } = makeApp({ bodyLimit: 10 })
+
+      const res = await app.request('/', {
+        method: 'POST',
+        body: 'x'.repeat(10),
+        headers: sameOrigin,
+      })
+
+      expect(res.status).toBe(200)
+      expect(await res.text()).toBe('<p>10</p>')
+    })
+  })
+
+  describe('with every part switched off', () => {
+    it('passes requests through untouched', async () => {
+      const { app } = makeApp({ csp: false, crossOrigin: false, headers: false, bodyLimit: false })
+
+      const res = await app.request('/', {
+        method: 'POST',
+        body: 'x'.repeat(2_000_000),
+        headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' },
+      })
+
+      expect(res.status).toBe(200)
+      expect(res.headers.get('Content-Security-Policy')).toBeNull()
+      expect(res.headers.get('X-Content-Type-Options')).toBeNull()
+    })
+  })
+
+  describe('with header overrides', () => {
+    it('keeps a header the handler set and applies the options', async () => {
+      const app = new Hono()
+      app.use(secure({ headers: { referrerPolicy: 'same-origin' } }))
+      app.get('/', (c) => c.html('x', 200, { 'X-Frame-Options': 'DENY' }))
+
+      const res = await app.request('/')
+
+      expect(res.headers.get('X-Frame-Options')).toBe('DENY')
+      expect(res.headers.get('Referrer-Policy')).toBe('same-origin')
+    })
+  })
+
+  describe('with a bad bodyLimit', () => {
+    it.each([0, -1, 1.5, Number.NaN])('throws a TypeError at startup for %s', (limit) => {
+      expect(() => secure({ bodyLimit: limit })).toThrow(/"bodyLimit" must be/)
+    })
+  })
+})
