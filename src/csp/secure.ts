@@ -83,7 +83,13 @@ export function secure(options: SecureOptions = {}): MiddlewareHandler {
     parts.push(csp(options.csp))
   }
   if (options.crossOrigin !== false) {
-    parts.push(answerRefusals(crossOriginProtection(options.crossOrigin)))
+    // Browsers post violation reports without the page's fetch metadata: exempt the report path.
+    const reportUri = options.csp ? options.csp.reportUri : undefined
+    const bypass = [...(options.crossOrigin?.bypass ?? [])]
+    if (reportUri?.startsWith('/')) {
+      bypass.push(reportUri)
+    }
+    parts.push(answerRefusals(crossOriginProtection({ ...options.crossOrigin, bypass })))
   }
   const limit = options.bodyLimit ?? 1_048_576
   if (limit !== false) {

@@ -71,6 +71,20 @@ describe('secure()', () => {
     })
   })
 
+  describe('with a report URI', () => {
+    it('exempts the report path from the cross-origin check', async () => {
+      const app = new Hono()
+      app.use(secure({ csp: { reportUri: '/__csp-report' }, crossOrigin: { bypass: ['/hooks/'] } }))
+      app.post('*', (c) => c.body(null, 204))
+      const post = (path: string) =>
+        app.request(path, { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } })
+
+      expect((await post('/__csp-report')).status).toBe(204)
+      expect((await post('/hooks/x')).status).toBe(204)
+      expect((await post('/orders')).status).toBe(403)
+    })
+  })
+
   describe('with every part switched off', () => {
     it('passes requests through untouched', async () => {
       const { app } = makeApp({ csp: false, crossOrigin: false, headers: false, bodyLimit: false })
