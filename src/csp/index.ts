@@ -3,6 +3,7 @@ import type { CspVariables } from './middleware.ts'
 
 export { crossOriginProtection, parseTrustedOrigin } from './cross-origin.ts'
 export type { CrossOriginOptions } from './cross-origin.ts'
+export { cspMatchers } from './matchers.ts'
 export { csp, cspOverride, getNonce } from './middleware.ts'
 export type { CspOptions, CspOverride, CspVariables } from './middleware.ts'
 export { cspReportHandler, parseCspReports } from './report.ts'
