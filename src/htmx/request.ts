@@ -21,7 +21,7 @@ export interface HtmxElement {
 
 /** What an htmx request told the server, parsed from its `HX-*` headers. */
 export interface HtmxRequest {
-  /** 4 when `HX-Request-Type` is present, otherwise 2. */
+  /** 4 when a valid `HX-Request-Type` is present, otherwise 2. */
   readonly version: 2 | 4
   /** `true` for a boosted link or form. */
   readonly boosted: boolean
@@ -31,7 +31,7 @@ export interface HtmxRequest {
   readonly source: HtmxElement | null
   /** The resolved target (`HX-Target`). */
   readonly target: HtmxElement | null
-  /** The page URL when the request started (`HX-Current-URL`). */
+  /** The page URL when the request started (`HX-Current-URL`); `null` when absent or not a URL. */
   readonly currentUrl: string | null
   /** `true` for a back/forward history restore: always answer with the full page. */
   readonly historyRestore: boolean
@@ -63,6 +63,10 @@ function safeDecode(value: string): string | null {
   }
 }
 
+function absoluteUrl(value: string | null): string | null {
+  return value !== null && URL.canParse(value) ? value : null
+}
+
 const TAG_ID = /^([a-z][a-z0-9-]*)(?:#(.+))?$/
 
 /**
@@ -76,14 +80,24 @@ const TAG_ID = /^([a-z][a-z0-9-]*)(?:#(.+))?$/
  * parseHtmxElement('tbody#order-rows', 4) // { tag: 'tbody', id: 'order-rows' }
  */
 export function parseHtmxElement(value: string | null, version: 2 | 4): HtmxElement | null {
-  if (value === null) {return null}
+  if (value === null) {
+    return null
+  }
   const trimmed = value.trim()
-  if (trimmed === '') {return null}
-  if (version === 2) {return { tag: null, id: trimmed }}
+  if (trimmed === '') {
+    return null
+  }
+  if (version === 2) {
+    return { tag: null, id: trimmed }
+  }
   const match = TAG_ID.exec(trimmed)
-  if (!match) {return null}
+  if (!match) {
+    return null
+  }
   const encodedId = match[2]
-  if (encodedId === undefined) {return { tag: match[1] as string, id: null }}
+  if (encodedId === undefined) {
+    return { tag: match[1] as string, id: null }
+  }
   const id = safeDecode(encodedId)
   return id === null ? null : { tag: match[1] as string, id }
 }
@@ -104,8 +118,11 @@ export function parseHtmxRequest(headers: HeaderSource): HtmxRequest | null {
   const rawType = headers.get(HX_REQUEST_TYPE)
   const type4 = rawType === 'full' || rawType === 'partial' ? rawType : null
   // htmx 4 history restores carry HX-Request-Type but no HX-Request (contract §1.4)
-  if (!isRequest && !historyRestore) {return null}
-  const version = rawType !== null ? 4 : 2
+  if (!isRequest && !historyRestore) {
+    return null
+  }
+  // an unknown HX-Request-Type counts as absent, like every broken value
+  const version = type4 !== null ? 4 : 2
   const boosted = headers.get(HX_BOOSTED) === 'true'
   const type = type4 ?? (boosted || historyRestore ? 'full' : 'partial')
   const source = parseHtmxElement(headers.get(version === 4 ? HX_SOURCE : HX_TRIGGER_ID), version)
@@ -117,7 +134,7 @@ export function parseHtmxRequest(headers: HeaderSource): HtmxRequest | null {
     type,
     source,
     target: parseHtmxElement(headers.get(HX_TARGET), version),
-    currentUrl: headers.get(HX_CURRENT_URL),
+    currentUrl: absoluteUrl(headers.get(HX_CURRENT_URL)),
     historyRestore,
     prompt: prompt === null ? null : version === 4 ? safeDecode(prompt) : prompt,
     partial: partial === undefined || partial === '' ? null : partial,

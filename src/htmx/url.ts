@@ -1,0 +1,119 @@
+// Header-safe values for the HX-* response headers (security-and-reliability.md §3.3, §3.5).
+
+/** Options of the helpers that take a URL (`clientRedirect`, `clientLocation`, `redirectTo`, …). */
+export interface UrlOptions {
+  /**
+   * Origins (`https://accounts.example.com`) an absolute URL may point to. Without it only
+   * same-origin paths starting with a single `/` are accepted.
+   */
+  readonly allowedOrigins?: readonly string[] | undefined
+}
+
+// C0 controls and DEL: the URL parser silently drops tab/CR/LF ("/\t/evil.com" becomes
+// "//evil.com") and Node refuses them in header values.
+function hasControl(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code < 0x20 || code === 0x7f) {
+      return true
+    }
+  }
+  return false
+}
+// Characters a header (and the htmx client, which decodes header bytes as Latin-1) cannot carry
+// as they are: percent-encoded as UTF-8 (htmx4-server-contract.md §2.2 "non-ASCII").
+const UNSAFE_IN_URL = /[^\u0021-\u007e]|["<>^`{|}]/gu
+
+function encodeChar(char: string, fn: string): string {
+  try {
+    return encodeURIComponent(char)
+  } catch {
+    throw new TypeError(`${fn}: refused URL: it contains a lone surrogate.`)
+  }
+}
+
+function percentEncode(value: string, fn: string): string {
+  return value.replace(UNSAFE_IN_URL, (char) => encodeChar(char, fn))
+}
+
+/**
+ * Normalises an allow-list of origins once; throws a TypeError naming `fn` for anything that is
+ * not a bare http(s) origin.
+ */
+export function normalizeOrigins(origins: unknown, fn: string): ReadonlySet<string> {
+  if (origins === undefined) {
+    return new Set()
+  }
+  if (!Array.isArray(origins)) {
+    throw new TypeError(
+      `${fn}: "allowedOrigins" must be an array of origins such as "https://example.com".`
+    )
+  }
+  return new Set(origins.map((origin: unknown) => toOrigin(origin, fn)))
+}
+
+function toOrigin(origin: unknown, fn: string): string {
+  const parsed = typeof origin === 'string' ? URL.parse(origin) : null
+  if (
+    parsed === null ||
+    (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') ||
+    parsed.href !== `${parsed.origin}/`
+  ) {
+    throw new TypeError(
+      `${fn}: "allowedOrigins" entries must be http(s) origins such as "https://example.com", got ${JSON.stringify(origin)}.`
+    )
+  }
+  return parsed.origin
+}
+
+function refuse(fn: string, url: unknown): never {
+  const shown = typeof url === 'string' ? JSON.stringify(url) : `(${typeof url})`
+  throw new TypeError(
+    `${fn}: refused redirect target ${shown}: only paths starting with a single "/" ` +
+      'are allowed, or absolute http(s) URLs whose origin is listed in "allowedOrigins" ' +
+      '(security-and-reliability.md §3.5).'
+  )
+}
+
+/**
+ * Checks a redirect target and returns it ready for a header: a same-origin path (`/x`, not `//x`
+ * or `/\x`) with non-ASCII percent-encoded, or an absolute URL whose origin is allowed.
+ * Throws a TypeError otherwise: a refused URL is a programming error.
+ */
+export function toSafeUrl(url: unknown, fn: string, allowed: ReadonlySet<string>): string {
+  if (typeof url !== 'string' || hasControl(url) || url.includes('\\')) {
+    return refuse(fn, url)
+  }
+  if (url.startsWith('/') && !url.startsWith('//')) {
+    return percentEncode(url, fn)
+  }
+  const parsed = URL.parse(url)
+  if (parsed === null || !allowed.has(parsed.origin)) {
+    return refuse(fn, url)
+  }
+  return parsed.href
+}
+
+/**
+ * Makes a CSS selector header-safe: control characters are refused (TypeError), non-ASCII becomes a
+ * six-digit CSS escape (`é` → `\0000e9`), which selects the same elements.
+ */
+export function toSafeSelector(selector: unknown, fn: string): string {
+  if (typeof selector !== 'string' || selector.trim() === '' || hasControl(selector)) {
+    throw new TypeError(
+      `${fn}: the selector must be a non-empty string without control characters.`
+    )
+  }
+  return selector.replace(
+    /[^\u0020-\u007e]/gu,
+    (char) => `\\${(char.codePointAt(0) as number).toString(16).padStart(6, '0')}`
+  )
+}
+
+/** `JSON.stringify` with every non-ASCII character (and DEL) escaped as `\uXXXX`, so the header stays ASCII. */
+export function toAsciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+}

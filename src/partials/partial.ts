@@ -1,0 +1,79 @@
+import type { Context } from 'hono'
+import { SafeHtml, escapeHtml, render } from '../html/index.ts'
+import type { HtmlValue } from '../html/index.ts'
+import { checkAttributes, checkName, checkTag } from './validate.ts'
+import type { WrapperAttributeValue } from './validate.ts'
+
+/** Options of `partial()`: the wrapper element's id, tag and extra attributes. */
+export interface PartialOptions {
+  /** DOM id of the wrapper element. Default: the partial's name. */
+  id?: string | undefined
+  /** Tag of the wrapper element, e.g. `section` or `tbody`. Default: `div`. */
+  tag?: string | undefined
+  /** Extra attributes of the wrapper (escaped; `true` renders a bare attribute, `false`/`null` none). */
+  attrs?: Record<string, WrapperAttributeValue> | undefined
+}
+
+/** A named region of a page with its own loader, rendered inside its own wrapper element. */
+export interface NamedPartial<N extends string = string> {
+  /** The partial's name: the key in a page's `partials` and the value of `HX-Partial`. */
+  readonly name: N
+  /** DOM id of the wrapper element. */
+  readonly id: string
+  /** `#` + id: a CSS selector for `hx-target`. */
+  readonly selector: string
+  /** Runs this partial's loader only and returns `<tag id="…" …attrs>markup</tag>`. */
+  readonly render: (c: Context) => Promise<SafeHtml>
+}
+
+/** What a partial's loader returns: any `html` hole value, or a promise of one. */
+export type PartialLoader = (c: Context) => HtmlValue | Promise<HtmlValue>
+
+function openTag(tag: string, id: string, attrs: [string, string | true][]): string {
+  let out = `<${tag} id="${id}"`
+  for (const [name, value] of attrs) {
+    out += value === true ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`
+  }
+  return `${out}>`
+}
+
+/**
+ * Declares a named partial: a loader for its data and markup, and the wrapper element around it.
+ *
+ * The name, id, tag and attributes are checked here, once; a bad one throws a `TypeError` at
+ * startup. `render(c)` runs only this partial's loader.
+ *
+ * @param name - the partial's name (letters, digits, `_`, `-`; starts with a letter)
+ * @param load - returns the inner markup, sync or async
+ * @param [options={}] - `id` (default: name), `tag` (default: `div`), `attrs`
+ * @returns the partial
+ * @see docs/partials.md
+ * @example
+ * const rows = partial('rows', async () => (await db.orders()).map(orderRow), {
+ *   tag: 'tbody',
+ *   id: 'order-rows',
+ * })
+ */
+export function partial<N extends string>(
+  name: N,
+  load: PartialLoader,
+  options: PartialOptions = {}
+): NamedPartial<N> {
+  checkName('name', name)
+  if (typeof load !== 'function') {
+    throw new TypeError(`partial(): the loader of "${name}" must be a function`)
+  }
+  const id = checkName('id', options.id ?? name)
+  const tag = checkTag(options.tag ?? 'div')
+  const open = openTag(tag, id, checkAttributes(options.attrs ?? {}))
+  const close = `</${tag}>`
+  return Object.freeze({
+    name,
+    id,
+    selector: `#${id}`,
+    render: async (c: Context): Promise<SafeHtml> => {
+      const inner = await render(load(c))
+      return new SafeHtml(open + inner.value + close)
+    },
+  })
+}

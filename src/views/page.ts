@@ -1,0 +1,121 @@
+import type { Context } from 'hono'
+import { render } from '../html/index.ts'
+import type { Renderable, SafeHtml } from '../html/index.ts'
+import { getHtmx } from '../htmx/index.ts'
+import { hxPartial } from '../partials/index.ts'
+import type { NamedPartial } from '../partials/index.ts'
+import { negotiate } from './negotiate.ts'
+import { renderers } from './render.ts'
+import { sendHtml, warnUnmatched } from './response.ts'
+
+/** Wraps a page body in the document: `<html>`, `<head>` with `<title>{meta.title}</title>`, `<body>`. */
+export type Layout = (body: SafeHtml, meta: { title: string; c: Context }) => Renderable
+
+/** The rendered partials of a page, by name. */
+export type RenderedParts<P extends Record<string, NamedPartial>> = { [K in keyof P]: SafeHtml }
+
+/** Options of `page()`. */
+export interface PageOptions<P extends Record<string, NamedPartial>> {
+  /** The document title, or a function of the request. */
+  title: string | ((c: Context) => string | Promise<string>)
+  /** Wraps the body into a full document; it must render `<title>` from `meta.title`. */
+  layout: Layout
+  /** The page's partials; each key must equal its partial's name. */
+  partials: P
+  /** Composes the page body from the rendered partials. */
+  render: (parts: RenderedParts<P>, c: Context) => Renderable
+}
+
+/** A page: a handler that negotiates between the full document and its partials. */
+export interface Page<P extends Record<string, NamedPartial> = Record<string, NamedPartial>> {
+  /** The page's partials, by name. */
+  readonly partials: P
+  /** Route handler: full page, one partial or the content, by negotiation. */
+  readonly handler: (c: Context) => Promise<Response>
+  /** Answers with the first partial as main content and the rest as `<hx-partial>` blocks. */
+  readonly respond: (
+    c: Context,
+    names: readonly (keyof P & string)[],
+    init?: { status?: number | undefined }
+  ) => Promise<Response>
+  /** The full document: every loader, concurrently, inside the layout. */
+  readonly renderPage: (c: Context) => Promise<SafeHtml>
+  /** One partial: only its loader runs. */
+  readonly renderPartial: (c: Context, name: keyof P & string) => Promise<SafeHtml>
+}
+
+function checkOptions(options: PageOptions<Record<string, NamedPartial>>): void {
+  const { title, layout, render: compose, partials } = options
+  if (typeof title !== 'string' && typeof title !== 'function') {
+    throw new TypeError('page(): "title" must be a string or a function')
+  }
+  if (typeof layout !== 'function' || typeof compose !== 'function') {
+    throw new TypeError('page(): "layout" and "render" must be functions')
+  }
+  const ids = new Set<string>()
+  for (const [key, part] of Object.entries(partials)) {
+    if (key !== part.name) {
+      throw new TypeError(`page(): partial "${part.name}" is declared under key "${key}"`)
+    }
+    if (ids.has(part.id)) {
+      throw new TypeError(`page(): two partials share the id "${part.id}"`)
+    }
+    ids.add(part.id)
+  }
+}
+
+/**
+ * Declares a page made of named partials, with a handler that negotiates what to send.
+ *
+ * A full page runs every loader concurrently; a partial request runs one. Every response carries
+ * `Vary` on the htmx headers; fragments also get `Cache-Control: no-store`.
+ *
+ * @param options - `title`, `layout`, `partials` (by name), `render` (body from the parts)
+ * @returns the page
+ * @see docs/views.md
+ * @example
+ * const dashboard = page({
+ *   title: 'Dashboard',
+ *   layout: appLayout,
+ *   partials: { stats, orders },
+ *   render: (p) => html`<h1>Dashboard</h1>${p.stats}${p.orders}`,
+ * })
+ * app.get('/', dashboard.handler)
+ */
+export function page<P extends Record<string, NamedPartial>>(options: PageOptions<P>): Page<P> {
+  checkOptions(options as PageOptions<Record<string, NamedPartial>>)
+  const { partials } = options
+  const { partOf, renderBody, renderPage, renderPartial } = renderers(options)
+  const selectors = Object.values(partials).map((part: NamedPartial) => part.selector)
+  const warned = new Set<string>()
+
+  const handler = async (c: Context): Promise<Response> => {
+    const hx = getHtmx(c)
+    const decision = negotiate(hx, partials)
+    if (decision.kind === 'full') {
+      return sendHtml(c, await renderPage(c), false)
+    }
+    if (decision.kind === 'partial') {
+      return sendHtml(c, await renderPartial(c, decision.name), true)
+    }
+    warnUnmatched(warned, c, hx as NonNullable<typeof hx>, selectors)
+    return sendHtml(c, await renderBody(c), true)
+  }
+
+  const respond: Page<P>['respond'] = async (c, wanted, init = {}) => {
+    const status = init.status ?? 200
+    const unique = [...new Set(wanted)].map(partOf)
+    if (unique.length === 0) {
+      throw new TypeError('respond(): name at least one partial')
+    }
+    if (negotiate(getHtmx(c), partials).kind === 'full') {
+      // Not htmx, boosted or a history restore: the full page (progressive enhancement).
+      return sendHtml(c, await renderPage(c), false, status)
+    }
+    const [main, ...rest] = await Promise.all(unique.map((part) => part.render(c)))
+    const blocks = rest.map((markup, i) => hxPartial(unique[i + 1] as NamedPartial, markup))
+    return sendHtml(c, await render([main, ...blocks]), true, status)
+  }
+
+  return Object.freeze({ partials, handler, respond, renderPage, renderPartial })
+}
