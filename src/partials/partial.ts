@@ -26,8 +26,15 @@ export interface NamedPartial<N extends string = string> {
   readonly render: (c: Context) => Promise<SafeHtml>
 }
 
-/** What a partial's loader returns: any `html` hole value, or a promise of one. */
-export type PartialLoader = (c: Context) => HtmlValue | Promise<HtmlValue>
+/**
+ * A partial's loader: returns any `html` hole value, or a promise of one. It also receives the
+ * partial itself, so markup inside can target its own region (`hx({ target: self })`) without a
+ * circular type annotation.
+ */
+export type PartialLoader<N extends string = string> = (
+  c: Context,
+  self: NamedPartial<N>
+) => HtmlValue | Promise<HtmlValue>
 
 function openTag(tag: string, id: string, attrs: [string, string | true][]): string {
   let out = `<${tag} id="${id}"`
@@ -44,7 +51,7 @@ function openTag(tag: string, id: string, attrs: [string, string | true][]): str
  * startup. `render(c)` runs only this partial's loader.
  *
  * @param name - the partial's name (letters, digits, `_`, `-`; starts with a letter)
- * @param load - returns the inner markup, sync or async
+ * @param load - returns the inner markup, sync or async; gets `(c, self)`
  * @param [options={}] - `id` (default: name), `tag` (default: `div`), `attrs`
  * @returns the partial
  * @see docs/partials.md
@@ -56,7 +63,7 @@ function openTag(tag: string, id: string, attrs: [string, string | true][]): str
  */
 export function partial<N extends string>(
   name: N,
-  load: PartialLoader,
+  load: PartialLoader<N>,
   options: PartialOptions = {}
 ): NamedPartial<N> {
   checkName('name', name)
@@ -67,13 +74,14 @@ export function partial<N extends string>(
   const tag = checkTag(options.tag ?? 'div')
   const open = openTag(tag, id, checkAttributes(options.attrs ?? {}))
   const close = `</${tag}>`
-  return Object.freeze({
+  const self: NamedPartial<N> = Object.freeze({
     name,
     id,
     selector: `#${id}`,
     render: async (c: Context): Promise<SafeHtml> => {
-      const inner = await render(load(c))
+      const inner = await render(load(c, self))
       return new SafeHtml(open + inner.value + close)
     },
   })
+  return self
 }

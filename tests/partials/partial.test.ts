@@ -25,6 +25,19 @@ describe('partial', () => {
     })
   })
 
+  describe('with a loader that targets its own region', () => {
+    it('receives the partial itself, typed, without an annotation', async () => {
+      const orders = partial('orders', (_c, self) => {
+        expectTypeOf(self.name).toEqualTypeOf<'orders'>()
+        return html`<a href="/?page=2" data-target="${self.selector}">Next</a>`
+      })
+
+      const markup = await orders.render(c)
+
+      expect(String(markup)).toBe('<div id="orders"><a href="/?page=2" data-target="#orders">Next</a></div>')
+    })
+  })
+
   describe('with an async loader', () => {
     it('awaits the loader, escapes text and passes the context', async () => {
       const ctx = new Context(new Request('http://localhost/ctx'))
