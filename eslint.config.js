@@ -1,6 +1,6 @@
 import baseConfig from '@hono/eslint-config'
 
-const publicModules = ['html', 'htmx', 'views', 'partials', 'csp']
+const publicModules = ['csp', 'forms', 'html', 'htmx', 'partials', 'views']
 
 export default [
   {
@@ -61,7 +61,8 @@ export default [
           patterns: [
             {
               group: ['**/src/internal/**', '**/src/*/*', '!**/src/*/index.ts'],
-              message: 'The demo imports the kit only through src/index.ts or src/<module>/index.ts.',
+              message:
+                'The demo imports the kit only through src/index.ts or src/<module>/index.ts.',
             },
           ],
         },

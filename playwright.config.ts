@@ -1,9 +1,18 @@
 import { defineConfig } from '@playwright/test'
+import { existsSync } from 'node:fs'
 
-const port = Number(process.env['E2E_PORT'] ?? 3107)
-const baseURL = `http://127.0.0.1:${port}`
+// Two servers, one per htmx version: the same specs run against htmx 4 (what the demo ships) and
+// htmx 2 (which the server side also answers). Each server gets its own fresh database.
+const basePort = Number(process.env['E2E_PORT'] ?? 3107)
+const servers = [
+  { name: 'htmx4', version: '4', port: basePort },
+  { name: 'htmx2', version: '2', port: basePort + 1 },
+] as const
 
-// Playwright cannot download its own browser here: it drives Debian's Chromium.
+// Playwright cannot download its own browser here: it drives Debian's Chromium, or $CHROMIUM_PATH.
+// Where neither exists (scripts/ensure-chromium.ts then ran `playwright install`), use Playwright's.
+const systemChromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+const executablePath = existsSync(systemChromium) ? systemChromium : undefined
 const chromiumArgs = [
   '--disable-gpu',
   '--disable-background-networking',
@@ -15,31 +24,39 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: 'e2e',
+  // artifacts go to a subfolder, so cleaning them never touches the servers' databases
+  outputDir: 'test-results/artifacts',
   forbidOnly: !!process.env['CI'],
   retries: 0,
   workers: 1,
-  reporter: process.env['CI'] ? 'list' : 'list',
+  reporter: 'list',
   timeout: 30_000,
+  expect: { timeout: 5_000 },
   use: {
-    baseURL,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      ...(executablePath === undefined ? {} : { executablePath }),
       args: chromiumArgs,
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
+  projects: servers.map(({ name, port }) => ({
+    name,
+    use: { browserName: 'chromium' as const, baseURL: `http://127.0.0.1:${String(port)}` },
+  })),
+  webServer: servers.map(({ name, version, port }) => ({
     command: 'node --import tsx demo/server.ts',
-    url: `${baseURL}/healthz`,
+    url: `http://127.0.0.1:${String(port)}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_PATH: 'test-results/e2e.db',
+      HTMX_VERSION: version,
+      DATABASE_PATH: `test-results/e2e-${name}.db`,
       DATABASE_RESET: '1',
       HXKIT_TEST_ROUTES: '1',
     },
-  },
+  })),
 })

@@ -1,6 +1,6 @@
+import { describe, expect, it } from 'vitest'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
 
 const root = join(import.meta.dirname, '..')
 const read = (path: string) => readFileSync(join(root, path), 'utf8')
@@ -56,8 +56,9 @@ describe('each public module', () => {
 
 describe('vendored htmx', () => {
   it('ships the htmx 4 version the package pins and the README states', () => {
-    const installed = (JSON.parse(read('node_modules/htmx.org/package.json')) as { version: string })
-      .version
+    const installed = (
+      JSON.parse(read('node_modules/htmx.org/package.json')) as { version: string }
+    ).version
 
     expect(vendoredVersion('htmx.min.js')).toBe(installed)
     expect(pkg.devDependencies['htmx.org']).toBe(`~${installed}`)

@@ -11,7 +11,9 @@ const NEEDS_ESCAPE = /[&<>"']/
  */
 export function escapeHtml(value: string): string {
   const first = value.search(NEEDS_ESCAPE)
-  if (first === -1) {return value}
+  if (first === -1) {
+    return value
+  }
   let out = value.slice(0, first)
   let last = first
   for (let i = first; i < value.length; i++) {
@@ -35,9 +37,27 @@ export function escapeHtml(value: string): string {
       default:
         continue
     }
-    if (last !== i) {out += value.slice(last, i)}
+    if (last !== i) {
+      out += value.slice(last, i)
+    }
     out += entity
     last = i + 1
   }
   return last === value.length ? out : out + value.slice(last)
+}
+
+const NEEDS_ESCAPE_SINGLE = /[&<>']/g
+const SINGLE_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  "'": '&#39;',
+}
+
+/**
+ * Escapes text for a single-quoted attribute value (`& < > '`), leaving `"` readable: used for
+ * JSON values such as `hx-headers='{"HX-Partial":"orders"}'`. Internal, not exported.
+ */
+export function escapeSingleQuoted(value: string): string {
+  return value.replace(NEEDS_ESCAPE_SINGLE, (char) => SINGLE_ENTITIES[char] as string)
 }

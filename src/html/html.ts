@@ -23,15 +23,20 @@ export type HtmlValue =
   | PromiseLike<HtmlValue>
   | readonly HtmlValue[]
 
-type IsAsync<T> = T extends PromiseLike<unknown>
-  ? true
-  : T extends readonly (infer U)[]
-    ? IsAsync<U>
-    : T extends HonoEscaped
-      ? T extends SafeHtml | string
-        ? false
-        : boolean
-      : false
+// `Depth` stops the recursion into nested arrays (a hole typed as the recursive `HtmlValue` itself
+// would never end); past it, a hole counts as possibly async.
+type IsAsync<T, Depth extends readonly unknown[] = []> =
+  T extends PromiseLike<unknown>
+    ? true
+    : T extends readonly (infer U)[]
+      ? Depth['length'] extends 8
+        ? boolean
+        : IsAsync<U, [...Depth, unknown]>
+      : T extends HonoEscaped
+        ? T extends SafeHtml | string
+          ? false
+          : boolean
+        : false
 
 /**
  * The result of `html`: `SafeHtml` when every hole is synchronous, a `Promise<SafeHtml>` when a
@@ -59,28 +64,54 @@ function joinAll(parts: (string | Promise<string>)[]): Promise<string> {
  * Each value is looked at once, so a hono/jsx element is rendered once even when it is async.
  */
 export function renderValue(value: unknown): string | Promise<string> {
-  if (typeof value === 'string') {return escapeHtml(value)}
-  if (value instanceof SafeHtml) {return value.value}
-  if (value === null || value === undefined || value === false || value === true) {return ''}
-  if (typeof value === 'number' || typeof value === 'bigint') {return String(value)}
-  if (Array.isArray(value)) {return renderArray(value)}
+  if (typeof value === 'string') {
+    return escapeHtml(value)
+  }
+  if (value instanceof SafeHtml) {
+    return value.value
+  }
+  if (value === null || value === undefined || value === false || value === true) {
+    return ''
+  }
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    return String(value)
+  }
+  if (Array.isArray(value)) {
+    return renderArray(value)
+  }
   if (typeof value === 'object') {
-    if (isThenable(value)) {return Promise.resolve(value).then(renderValue)}
+    if (isThenable(value)) {
+      return Promise.resolve(value).then(renderValue)
+    }
     if ((value as Partial<HonoEscaped>).isEscaped === true) {
-      // hono: HtmlEscapedString (a String object) or a JSX node, whose toString() may be a promise
-      const markup: unknown = (value as { toString(): unknown }).toString()
-      return typeof markup === 'string' ? markup : Promise.resolve(markup).then(String)
+      return renderEscaped(value)
     }
   }
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- other objects: their text, escaped
   return escapeHtml(String(value))
 }
 
+// hono's HtmlEscapedString (a String object) and SafeHtml-like objects are markup now; anything
+// else marked isEscaped (a hono/jsx element) renders through its toString(), which may return a
+// promise, so it always renders as a promise: `html` then returns a Promise, as its type says.
+function renderEscaped(value: object): string | Promise<string> {
+  const markup: unknown = (value as { toString(): unknown }).toString()
+  if (
+    typeof markup === 'string' &&
+    (value instanceof String || typeof (value as { value?: unknown }).value === 'string')
+  ) {
+    return markup
+  }
+  return Promise.resolve(markup).then(String)
+}
+
 function renderArray(values: readonly unknown[]): string | Promise<string> {
   let out = ''
   for (let i = 0; i < values.length; i++) {
     const part = renderValue(values[i])
-    if (typeof part !== 'string') {return finishAsync(out, part, values, i + 1, undefined)}
+    if (typeof part !== 'string') {
+      return finishAsync(out, part, values, i + 1, undefined)
+    }
     out += part
   }
   return out
@@ -96,10 +127,14 @@ function finishAsync(
   strings: TemplateStringsArray | undefined
 ): Promise<string> {
   const parts: (string | Promise<string>)[] = [prefix, pending]
-  if (strings) {parts.push(strings[next] as string)}
+  if (strings) {
+    parts.push(strings[next] as string)
+  }
   for (let i = next; i < values.length; i++) {
     parts.push(renderValue(values[i]))
-    if (strings) {parts.push(strings[i + 1] as string)}
+    if (strings) {
+      parts.push(strings[i + 1] as string)
+    }
   }
   return joinAll(parts)
 }
@@ -109,7 +144,8 @@ function finishAsync(
  * escaped unless it is `SafeHtml` (or one of hono's escaped strings).
  *
  * Arrays are joined; `null`, `undefined`, `true` and `false` render nothing; numbers render as
- * text. Promises in holes are awaited concurrently, and then the result is a `Promise<SafeHtml>`.
+ * text. Promises in holes are awaited concurrently, and then the result is a `Promise<SafeHtml>`;
+ * so is it with a hono/jsx element in a hole (JSX may render asynchronously).
  *
  * @param strings - the template's static parts (trusted)
  * @param values - the holes (escaped)
@@ -126,9 +162,11 @@ export function html<const V extends readonly HtmlValue[]>(
   let out = strings[0] as string
   for (let i = 0; i < values.length; i++) {
     const value: unknown = values[i]
-    if (typeof value === 'string') {out += escapeHtml(value)}
-    else if (value instanceof SafeHtml) {out += value.value}
-    else {
+    if (typeof value === 'string') {
+      out += escapeHtml(value)
+    } else if (value instanceof SafeHtml) {
+      out += value.value
+    } else {
       const part = renderValue(value)
       if (typeof part !== 'string') {
         const done = finishAsync(out, part, values, i + 1, strings).then(toSafeHtml)
@@ -154,6 +192,8 @@ function toSafeHtml(markup: string): SafeHtml {
  * const page: SafeHtml = await render(layout(body))
  */
 export async function render(value: HtmlValue): Promise<SafeHtml> {
-  if (value instanceof SafeHtml) {return value}
+  if (value instanceof SafeHtml) {
+    return value
+  }
   return new SafeHtml(await renderValue(value))
 }

@@ -47,7 +47,8 @@ export function raw(markup: string): SafeHtml {
 }
 
 /**
- * Tells whether a value is trusted markup: a `SafeHtml`, or one of hono's escaped strings.
+ * Tells whether a value is a `SafeHtml` (hono's escaped strings are trusted by `html` too, but are
+ * not `SafeHtml`).
  *
  * @param value - any value
  * @see docs/html.md

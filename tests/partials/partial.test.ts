@@ -34,7 +34,9 @@ describe('partial', () => {
 
       const markup = await orders.render(c)
 
-      expect(String(markup)).toBe('<div id="orders"><a href="/?page=2" data-target="#orders">Next</a></div>')
+      expect(String(markup)).toBe(
+        '<div id="orders"><a href="/?page=2" data-target="#orders">Next</a></div>'
+      )
     })
   })
 

@@ -24,7 +24,9 @@ describe('page types', () => {
       },
     })
 
-    expectTypeOf(view).toEqualTypeOf<Page<{ stats: NamedPartial<'stats'>; orders: NamedPartial<'orders'> }>>()
+    expectTypeOf(view).toEqualTypeOf<
+      Page<{ stats: NamedPartial<'stats'>; orders: NamedPartial<'orders'> }>
+    >()
     expectTypeOf(view.renderPartial).parameter(1).toEqualTypeOf<'stats' | 'orders'>()
     expect(view.partials.stats).toBe(stats)
   })

@@ -1,0 +1,80 @@
+// The demo's document layout: head (htmx config before htmx), header with boosted navigation, main.
+import type { Context } from 'hono'
+import { html, hx } from '../src/html/index.ts'
+import type { SafeHtml } from '../src/html/index.ts'
+
+/** Which htmx the browser gets: 4 (default) or 2 (`HTMX_VERSION=2`, for the compat e2e run). */
+export type HtmxVersion = 2 | 4
+
+/**
+ * Reads the htmx version from the environment.
+ *
+ * @param env - the environment; default `process.env`
+ * @example
+ * htmxVersionFromEnv({ HTMX_VERSION: '2' }) // 2
+ */
+export function htmxVersionFromEnv(
+  env: Record<string, string | undefined> = process.env
+): HtmxVersion {
+  return env['HTMX_VERSION'] === '2' ? 2 : 4
+}
+
+// One JSON config for both versions (contract §4.1): the 4.x keys, then the 2.x ones.
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorCSS: false,
+  includeIndicatorStyles: false,
+  allowEval: false,
+  allowScriptTags: false,
+})
+
+const NAV: readonly { href: string; label: string }[] = [
+  { href: '/', label: 'Overview' },
+  { href: '/customers', label: 'Customers' },
+]
+
+function navLinks(path: string): SafeHtml {
+  // hx-boost sits on each link: htmx 4 does not inherit attributes implicitly, htmx 2 does.
+  return html`${NAV.map(({ href, label }) => {
+    const current = href === path ? html` aria-current="page"` : ''
+    return html`<li><a href="${href}" ${hx({ boost: true })}${current}>${label}</a></li>`
+  })}`
+}
+
+/**
+ * Builds the demo layout for one htmx version.
+ *
+ * @param version - which vendored htmx the page loads
+ * @returns a `Layout` for `page()`
+ * @example
+ * const layout = demoLayout(4)
+ */
+export function demoLayout(
+  version: HtmxVersion
+): (body: SafeHtml, meta: { title: string; c: Context }) => SafeHtml {
+  const htmxSrc = version === 2 ? '/vendor/htmx2.min.js' : '/vendor/htmx.min.js'
+  return (body, { title, c }) =>
+    html`<!doctype html>
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>${title} · hxkit demo</title>
+          <meta name="htmx-config" content="${HTMX_CONFIG}" />
+          <link rel="stylesheet" href="/hxkit.css" />
+          <script src="${htmxSrc}"></script>
+          <script src="/hxkit.js" defer></script>
+        </head>
+        <body data-htmx-version="${version}">
+          <a class="skip-link" href="#main">Skip to content</a>
+          <header class="app-header">
+            <a class="brand" href="/">hxkit demo</a>
+            <nav aria-label="Main">
+              <ul>
+                ${navLinks(c.req.path)}
+              </ul>
+            </nav>
+          </header>
+          <main id="main">${body}</main>
+        </body>
+      </html>`
+}

@@ -1,0 +1,193 @@
+import { escapeHtml, escapeSingleQuoted } from './escape.ts'
+import { headersJson, scalarRecord } from './hx-json.ts'
+import { swapValue } from './hx-swap.ts'
+import type { HxOptions } from './hx-types.ts'
+import { SafeHtml } from './safe-html.ts'
+import { assertSafeUrl } from './url.ts'
+
+type Options = Readonly<Record<string, unknown>>
+type Render = (value: unknown, options: Options) => string | undefined
+
+function text(option: string, value: unknown): string {
+  if (typeof value !== 'string') {
+    throw new TypeError(`hx: ${option} must be a string`)
+  }
+  return value
+}
+
+const str =
+  (option: string): Render =>
+  (value) =>
+    value === undefined ? undefined : text(option, value)
+
+const url =
+  (option: string): Render =>
+  (value) => {
+    if (value === undefined) {
+      return undefined
+    }
+    assertSafeUrl('hx', option, text(option, value))
+    return value as string
+  }
+
+const bool =
+  (option: string, orUrl: boolean): Render =>
+  (value) => {
+    if (typeof value === 'boolean') {
+      return String(value)
+    }
+    if (orUrl) {
+      return url(option)(value, {})
+    }
+    if (value !== undefined) {
+      throw new TypeError(`hx: ${option} must be a boolean`)
+    }
+    return undefined
+  }
+
+const target: Render = (value) => {
+  if (value === undefined || typeof value === 'string') {
+    return value
+  }
+  const selector: unknown =
+    typeof value === 'object' && value !== null && 'selector' in value ? value.selector : undefined
+  return text('target (a selector or a partial)', selector)
+}
+
+const swap: Render = (value, options) => {
+  if (value !== undefined) {
+    return swapValue(value)
+  }
+  return typeof options['target'] === 'object' ? 'outerHTML' : undefined
+}
+
+const encoding: Render = (value) => {
+  if (value !== undefined && value !== 'multipart/form-data') {
+    throw new TypeError("hx: encoding must be 'multipart/form-data'")
+  }
+  return value
+}
+
+const vals: Render = (value) =>
+  value === undefined ? undefined : JSON.stringify(scalarRecord('vals', value))
+
+const headers: Render = (value, options) => headersJson(value, options['partial'])
+
+// [option, attribute, render, single-quoted JSON]: the order attributes are written in.
+const FIELDS: readonly (readonly [string, string, Render, boolean])[] = [
+  ['get', 'hx-get', url('get'), false],
+  ['post', 'hx-post', url('post'), false],
+  ['put', 'hx-put', url('put'), false],
+  ['patch', 'hx-patch', url('patch'), false],
+  ['delete', 'hx-delete', url('delete'), false],
+  ['query', 'hx-query', url('query'), false],
+  ['target', 'hx-target', target, false],
+  ['swap', 'hx-swap', swap, false],
+  ['select', 'hx-select', str('select'), false],
+  ['selectOob', 'hx-select-oob', str('selectOob'), false],
+  ['trigger', 'hx-trigger', str('trigger'), false],
+  ['pushUrl', 'hx-push-url', bool('pushUrl', true), false],
+  ['replaceUrl', 'hx-replace-url', bool('replaceUrl', true), false],
+  ['vals', 'hx-vals', vals, true],
+  ['headers', 'hx-headers', headers, true],
+  ['partial', '', () => undefined, false],
+  ['include', 'hx-include', str('include'), false],
+  ['indicator', 'hx-indicator', str('indicator'), false],
+  ['disable', 'hx-disable', str('disable'), false],
+  ['confirm', 'hx-confirm', url('confirm'), false],
+  ['sync', 'hx-sync', str('sync'), false],
+  ['encoding', 'hx-encoding', encoding, false],
+  ['boost', 'hx-boost', bool('boost', false), false],
+  ['status', '', () => undefined, false],
+]
+
+const VERBS_AND_TRIGGER = new Set(['get', 'post', 'put', 'patch', 'delete', 'query', 'trigger'])
+const APPENDABLE = new Set([
+  'vals',
+  'headers',
+  'partial',
+  'include',
+  'indicator',
+  'disable',
+  'selectOob',
+])
+const ALL = new Set([...FIELDS.map(([option]) => option), 'inherited', 'append'])
+const INHERITABLE = new Set(
+  [...ALL].filter((o) => !VERBS_AND_TRIGGER.has(o) && o !== 'inherited' && o !== 'append')
+)
+const STATUS = /^[1-5](?:\d\d|\dx|xx)$/
+
+function checkKeys(options: Options | null, allowed: ReadonlySet<string>, where: string): void {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`hx: ${where} must be an object`)
+  }
+  for (const key of Object.keys(options)) {
+    if (!allowed.has(key)) {
+      throw new TypeError(`hx: unknown option "${key}"${where === 'options' ? '' : ` in ${where}`}`)
+    }
+  }
+}
+
+function statusAttributes(status: unknown, suffix: string): string {
+  if (status === undefined) {
+    return ''
+  }
+  if (status === null || typeof status !== 'object') {
+    throw new TypeError('hx: status must be an object')
+  }
+  let out = ''
+  for (const pattern of Object.keys(status).sort()) {
+    if (!STATUS.test(pattern)) {
+      throw new TypeError(`hx: invalid status pattern "${pattern}" (use 422, '42x' or '4xx')`)
+    }
+    const value = (status as Options)[pattern]
+    if (value !== undefined) {
+      out += ` hx-status:${pattern}${suffix}="${escapeHtml(text(`status[${pattern}]`, value))}"`
+    }
+  }
+  return out
+}
+
+function group(options: Options, suffix: string): string {
+  let out = ''
+  for (const [option, name, render, json] of FIELDS) {
+    const value = render(options[option], options)
+    if (value !== undefined) {
+      out += json
+        ? ` ${name}${suffix}='${escapeSingleQuoted(value)}'`
+        : ` ${name}${suffix}="${escapeHtml(value)}"`
+    }
+  }
+  return out + statusAttributes(options['status'], suffix)
+}
+
+/**
+ * Builds htmx 4 attributes from a typed object: names as htmx 4 spells them, values escaped,
+ * `hx-vals`/`hx-headers` as single-quoted JSON of scalars, script URLs (`js:`, `javascript:`…)
+ * refused with a TypeError, attributes in a fixed order whatever the key order.
+ *
+ * `target` takes a selector or a partial (then `hx-swap` defaults to `outerHTML`); `partial`
+ * adds `HX-Partial` to `hx-headers`; `inherited: {…}` and `append: {…}` render the same options
+ * with the `:inherited` and `:append` suffixes.
+ *
+ * @param options - the htmx options
+ * @returns the attributes as `SafeHtml`, each with a leading space
+ * @see docs/html.md
+ * @example
+ * html`<a href="${next}"${hx({ get: next, target: orders, pushUrl: true })}>Next</a>`
+ * // <a href="/orders?page=2" hx-get="/orders?page=2" hx-target="#orders" hx-swap="outerHTML" hx-push-url="true">Next</a>
+ */
+export function hx(options: HxOptions): SafeHtml {
+  const all = options as Options
+  checkKeys(all, ALL, 'options')
+  let out = group(all, '')
+  if (options.inherited !== undefined) {
+    checkKeys(options.inherited as Options, INHERITABLE, 'inherited')
+    out += group(options.inherited as Options, ':inherited')
+  }
+  if (options.append !== undefined) {
+    checkKeys(options.append, APPENDABLE, 'append')
+    out += group(options.append, ':append')
+  }
+  return new SafeHtml(out)
+}

@@ -1,0 +1,263 @@
+import { Hono } from 'hono'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { form } from '../../src/forms/index.ts'
+import type { FormState } from '../../src/forms/index.ts'
+import { html } from '../../src/html/index.ts'
+import { htmx2Headers, htmx4Headers } from '../helpers.ts'
+
+const schema = z.object({ email: z.email(), name: z.string().min(2), age: z.number().optional() })
+const f = form(schema, {
+  id: 'signup',
+  action: '/signup',
+  live: true,
+  messages: { email: 'Enter a work email' },
+})
+type Input = z.input<typeof schema>
+
+const view = (state: FormState<Input>) =>
+  f.render(state, html`${f.field(state, 'email')}${f.field(state, 'name')}<button>Save</button>`)
+const page = (markup: unknown) => html`<!doctype html><main>${markup as string}</main>`
+
+function makeApp(options: { page?: boolean; async?: boolean } = {}): Hono {
+  const app = new Hono()
+  app.post(
+    '/signup',
+    f.validate(
+      async (result, c) => {
+        if (!result.ok) {
+          return f.rerender(c, result.state)
+        }
+        return c.redirect('/done', 303)
+      },
+      {
+        view: options.async === true ? (state) => Promise.resolve(view(state)) : view,
+        page: options.page === true ? page : undefined,
+      }
+    )
+  )
+  return app
+}
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
+const submit = (app: Hono, body: string, headers: Record<string, string> = {}, path = '/signup') =>
+  app.request(path, { method: 'POST', body, headers: { ...FORM, ...headers } })
+
+describe('form().rerender()', () => {
+  describe('with an htmx 4 request', () => {
+    it('answers 422 with the form, values kept, focus on the first invalid field', async () => {
+      const res = await submit(makeApp({ page: true }), 'email=nope&name=A', htmx4Headers())
+      const body = await res.text()
+
+      expect(res.status).toBe(422)
+      expect(res.headers.get('Vary')).toContain('HX-Request')
+      expect(
+        body.startsWith(
+          '<form id="signup" method="post" action="/signup" hx-post="/signup" hx-target="#signup" hx-swap="outerHTML" hx-status:422="swap:outerHTML">'
+        )
+      ).toBe(true)
+      expect(body).toContain(
+        'value="nope" required aria-invalid="true" aria-describedby="signup-email-error" autofocus'
+      )
+      expect(body).toContain('<span>Enter a work email</span>')
+      expect(body.match(/autofocus/g)).toHaveLength(1)
+      expect(body).not.toContain('<main>')
+    })
+  })
+
+  describe('with an htmx 2 request', () => {
+    it('answers 422 by default', async () => {
+      const res = await submit(makeApp(), 'email=nope', htmx2Headers())
+
+      expect(res.status).toBe(422)
+    })
+
+    it('answers 200 with htmx2Status: 200', async () => {
+      const f2 = form(schema, { action: '/signup', htmx2Status: 200 })
+      const app = new Hono()
+      app.post(
+        '/signup',
+        f2.validate((r, c) =>
+          r.ok ? c.text('ok') : f2.rerender(c, r.state, { view: (s) => f2.render(s, html``) })
+        )
+      )
+
+      const res = await submit(app, 'email=nope', htmx2Headers())
+
+      expect(res.status).toBe(200)
+    })
+  })
+
+  describe('without htmx (JavaScript off)', () => {
+    it('answers 422 with the whole page around the form', async () => {
+      const res = await submit(makeApp({ page: true, async: true }), 'email=nope')
+
+      expect(res.status).toBe(422)
+      expect(await res.text()).toMatch(/^<!doctype html><main><form id="signup"/)
+    })
+
+    it('answers the form alone without a page callback', async () => {
+      const res = await submit(makeApp(), 'email=nope')
+
+      expect(await res.text()).toMatch(/^<form id="signup"/)
+    })
+
+    it('passes a Response from the page callback through', async () => {
+      const app = new Hono()
+      app.post(
+        '/signup',
+        f.validate((r, c) => (r.ok ? c.text('ok') : f.rerender(c, r.state)), {
+          view,
+          page: (_, c) => c.text('custom', 400),
+        })
+      )
+
+      const res = await submit(app, 'email=nope')
+
+      expect(res.status).toBe(400)
+    })
+
+    it('redirects with 303 on success', async () => {
+      const res = await submit(makeApp(), 'email=a%40b.co&name=Al')
+
+      expect(res.status).toBe(303)
+      expect(res.headers.get('Location')).toBe('/done')
+    })
+  })
+
+  describe('without a view', () => {
+    it('throws an Error naming the fix', async () => {
+      const plain = form(schema)
+      const app = new Hono()
+      app.post(
+        '/x',
+        plain.validate((r, c) => plain.rerender(c, r.state))
+      )
+      app.onError((err, c) => c.text(err.message, 500))
+
+      const res = await submit(app, 'email=nope', {}, '/x')
+
+      expect(await res.text()).toBe(
+        'rerender(): no view is provided: pass { view } to validate() or rerender().'
+      )
+    })
+  })
+})
+
+describe('form().validate()', () => {
+  describe('with ?_validate=<field>', () => {
+    it('answers 200 with that field alone, no autofocus, no-store', async () => {
+      const res = await submit(
+        makeApp(),
+        'email=nope&name=A',
+        htmx4Headers(),
+        '/signup?_validate=email'
+      )
+      const body = await res.text()
+
+      expect(res.status).toBe(200)
+      expect(res.headers.get('Cache-Control')).toBe('no-store')
+      expect(body.startsWith('<div id="signup-email-field" class="field field-invalid">')).toBe(
+        true
+      )
+      expect(body).toContain('hx-post="/signup?_validate=email"')
+      expect(body).not.toContain('autofocus')
+      expect(body).not.toContain('signup-name')
+    })
+
+    it('answers a valid field without errors', async () => {
+      const res = await submit(
+        makeApp(),
+        'email=a%40b.co',
+        htmx4Headers(),
+        '/signup?_validate=email'
+      )
+
+      expect(await res.text()).toContain('class="field"')
+    })
+
+    it('answers 400 for a field the view does not render', async () => {
+      const res = await submit(makeApp(), 'email=x', htmx4Headers(), '/signup?_validate=__proto__')
+
+      expect(res.status).toBe(400)
+    })
+  })
+
+  it('throws a TypeError for a live form without a view', () => {
+    expect(() => f.validate((_, c) => c.text(''))).toThrow(TypeError)
+  })
+
+  it('ignores the marker when the form is not live', async () => {
+    const quiet = form(schema)
+    const app = new Hono()
+    app.post(
+      '/q',
+      quiet.validate((r, c) => c.text(String(r.ok)))
+    )
+
+    const res = await submit(app, 'email=a%40b.co&name=Al', {}, '/q?_validate=email')
+
+    expect(await res.text()).toBe('true')
+  })
+
+  it('posts back to the submitted path, collapsing leading slashes', async () => {
+    const edit = form(schema, { id: 'edit' })
+    const app = new Hono()
+    app.post(
+      '*',
+      edit.validate((r, c) => c.text(String(r.state.action)))
+    )
+
+    const res = await submit(app, 'email=x', {}, '//evil.example/customers/1?tab=a&_validate=x')
+
+    expect(await res.text()).toBe('/evil.example/customers/1?tab=a')
+  })
+})
+
+describe('form().render()', () => {
+  it('renders form errors, multipart, novalidate, a partial target and extra attributes', () => {
+    const up = form(z.object({ doc: z.file() }), { id: 'up' })
+    const state = { ...up.empty({ action: '/up' }), formErrors: ['Passwords differ'] }
+
+    expect(
+      up.render(state, html`<button>Go</button>`, {
+        novalidate: true,
+        class: 'card',
+        target: { selector: '#panel' },
+        attrs: { 'data-x': '1' },
+      }).value
+    ).toBe(
+      '<form id="up" method="post" action="/up" enctype="multipart/form-data" novalidate class="card" data-x="1" hx-post="/up" hx-target="#panel" hx-swap="outerHTML" hx-status:422="swap:outerHTML"><div id="up-errors" class="form-errors" role="alert"><p>Passwords differ</p></div><button>Go</button></form>'
+    )
+  })
+
+  it('throws a TypeError without an action', () => {
+    const none = form(schema)
+
+    expect(() => none.render(none.empty(), html``)).toThrow(TypeError)
+  })
+})
+
+describe('form()', () => {
+  it.each([
+    [{ id: '1bad' }],
+    [{ id: 'a"b' }],
+    [{ liveSwap: 'innerHTML' }],
+    [{ htmx2Status: 500 }],
+    [{ limits: { maxFields: -1 } }],
+    [{ limits: { maxDepth: 1.5 } }],
+  ])('throws a TypeError for %o', (options) => {
+    expect(() => form(schema, options as never)).toThrow(TypeError)
+  })
+
+  it('exposes id, selector, limits and the JSON Schema', () => {
+    expect(f.selector).toBe('#signup')
+    expect(f.limits).toMatchObject({
+      maxFields: 1000,
+      maxDepth: 5,
+      maxBodyBytes: 65536,
+      maxFiles: 0,
+    })
+    expect(f.jsonSchema).toMatchObject({ type: 'object' })
+  })
+})
