@@ -1,7 +1,6 @@
 // Decoding cost of a 50-field form: hxkit's form().decode() against the plain baseline
 // Object.fromEntries(new URLSearchParams(body)), measured in the same run, interleaved rounds, medians.
 // Run: npx tsx bench/forms.ts
-// eslint-disable-next-line n/no-extraneous-import -- zod is the root's devDependency (like hono, see bench/package.json)
 import { z } from 'zod'
 import { form } from '../src/forms/index.ts'
 

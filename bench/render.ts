@@ -10,7 +10,7 @@ import { html as honoHtml } from 'hono/html'
 import { Fragment, jsx } from 'hono/jsx'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import os from 'node:os'
-import { escapeHtml, html } from '../src/html/index.ts'
+import { html } from '../src/html/index.ts'
 import type { SafeHtml } from '../src/html/index.ts'
 
 // ---------------------------------------------------------------------------------------------
@@ -123,12 +123,12 @@ function escapeShare(d: Dashboard): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// (a) The LIMIT: `+=` concatenation, a test-then-replace escaper, the same bytes as the templates.
+// (a) The LIMIT: `+=` concatenation and a hand-written escaper, the same bytes as the templates.
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The LIMIT: a hand-written string builder (`+=`) with a minimal escaper (test, then replace).
- * It writes exactly the bytes the template versions write, whitespace included.
+ * The LIMIT: a hand-written string builder (`+=`) with a minimal, fast escaper. It writes exactly
+ * the bytes the template versions write, whitespace included.
  */
 
 const TEST = /[&<>"']/
@@ -143,7 +143,8 @@ const ENTITIES: Readonly<Record<string, string>> = {
 const entity = (char: string): string => ENTITIES[char] as string
 const esc = (text: string): string => (TEST.test(text) ? text.replace(ALL, entity) : text)
 
-// The builder takes its escaper, so the same code also runs with hxkit's escapeHtml (reference).
+// The builder takes its escaper: the LIMIT runs it with a hand-written loop escaper, the naive
+// variant with the common test-then-replace one.
 function stringBuilder(esc: (text: string) => string): Renderers {
   function limitRow(o: Order): string {
     let s = '<tr id="order-' + String(o.id) + '" class="row status-' + esc(o.status) + '">\n    '
@@ -197,8 +198,40 @@ function stringBuilder(esc: (text: string) => string): Renderers {
   return { row: limitRow, fragment: limitFragment, page: limitPage }
 }
 
-const limit = stringBuilder(esc)
-const builderWithEscapeHtml = stringBuilder(escapeHtml)
+// The fastest escaper we know how to write by hand: find the first special character with one
+// regex search, then copy runs between specials in a loop. This is what makes the LIMIT a limit.
+const SPECIAL = /[&<>"']/
+function escFast(text: string): string {
+  const first = text.search(SPECIAL)
+  if (first === -1) {
+    return text
+  }
+  let out = text.slice(0, first)
+  let last = first
+  for (let i = first; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const entity =
+      code === 38
+        ? '&amp;'
+        : code === 60
+          ? '&lt;'
+          : code === 62
+            ? '&gt;'
+            : code === 34
+              ? '&quot;'
+              : code === 39
+                ? '&#39;'
+                : null
+    if (entity !== null) {
+      out += text.slice(last, i) + entity
+      last = i + 1
+    }
+  }
+  return out + text.slice(last)
+}
+
+const limit = stringBuilder(escFast)
+const naiveBuilder = stringBuilder(esc)
 
 // ---------------------------------------------------------------------------------------------
 // (b) hxkit `html`.
@@ -419,11 +452,11 @@ interface Candidate extends Renderers {
 }
 
 const CANDIDATES: readonly Candidate[] = [
-  { name: 'LIMIT (string builder)', ...limit },
+  { name: 'LIMIT (string builder, hand-written loop escaper)', ...limit },
   { name: 'hxkit html', ...hxkit },
   { name: 'hono/html html', ...honoHtmlCandidate },
   { name: 'hono/jsx', ...honoJsx },
-  { name: '(reference) builder + hxkit escapeHtml', ...builderWithEscapeHtml },
+  { name: '(naive) string builder, test-then-replace escaper', ...naiveBuilder },
 ]
 
 const quick = process.argv.includes('--quick')

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { htmx } from '../src/htmx/index.ts'
 import { openDb } from './db.ts'
 import type { DemoDb } from './db.ts'
+import { registerForms } from './forms/index.ts'
 import { demoLayout, htmxVersionFromEnv } from './layout.ts'
 import type { HtmxVersion } from './layout.ts'
 import { customersPage } from './pages/customers.ts'
@@ -26,6 +27,7 @@ function lazy(db: () => DemoDb): DemoDb {
     orders: (query) => get().orders(query),
     activity: (limit) => get().activity(limit),
     customers: (query) => get().customers(query),
+    sqlite: () => get().sqlite(),
     close: () => opened?.close(),
   }
 }
@@ -51,6 +53,7 @@ export function createApp(options: AppOptions) {
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/', overview.handler)
   app.get('/customers', customers.handler)
+  registerForms(app, { db, layout, overview })
   return Object.assign(app, { pages: { overview, customers } })
 }
 

@@ -62,6 +62,8 @@ export interface DemoDb {
   orders(query: OrdersQuery): Paged<OrderRow, OrdersQuery>
   activity(limit?: number): ActivityRow[]
   customers(query: SearchQuery): Paged<CustomerRow, SearchQuery>
+  /** The open better-sqlite3 handle, for feature modules that keep their own tables and statements. */
+  sqlite(): Database.Database
   close(): void
 }
 
@@ -167,6 +169,7 @@ export function openDb(options: OpenOptions = {}): DemoDb {
       const rows = customers.all(pattern, PAGE_SIZE, (page - 1) * PAGE_SIZE) as CustomerRow[]
       return { rows, total, page, pageCount, query: { ...query, page } }
     },
+    sqlite: () => db,
     close: () => {
       db.close()
     },
