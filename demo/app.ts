@@ -1,13 +1,17 @@
 // The demo dashboard as a hono app (no listen: tests call app.request, server.ts serves it).
 import { Hono } from 'hono'
+import { cspReportHandler, secure } from '../src/csp/index.ts'
 import { htmx } from '../src/htmx/index.ts'
 import { openDb } from './db.ts'
 import type { DemoDb } from './db.ts'
 import { registerForms } from './forms/index.ts'
 import { demoLayout, htmxVersionFromEnv } from './layout.ts'
 import type { HtmxVersion } from './layout.ts'
+import { cspReportsPage } from './pages/csp-reports.ts'
 import { customersPage } from './pages/customers.ts'
 import { overviewPage } from './pages/overview.ts'
+import { reportStore } from './reports.ts'
+import { registerTestRoutes } from './test-routes.ts'
 
 /** What the demo app needs. */
 export interface AppOptions {
@@ -17,7 +21,12 @@ export interface AppOptions {
   htmxVersion?: HtmxVersion | undefined
   /** Readiness for `/healthz`: `false` answers 503 (the server is draining). Default: always ready. */
   ready?: (() => boolean) | undefined
+  /** Mount the test-only routes under `/__test/`; default `HXKIT_TEST_ROUTES=1`. */
+  testRoutes?: boolean | undefined
 }
+
+/** Where browsers post CSP violation reports. */
+export const CSP_REPORT_PATH = '/__csp-report'
 
 function lazy(db: () => DemoDb): DemoDb {
   let opened: DemoDb | undefined
@@ -33,7 +42,8 @@ function lazy(db: () => DemoDb): DemoDb {
 }
 
 /**
- * Builds the demo app: the overview and customers pages, `/healthz`.
+ * Builds the demo app under the strict CSP: the overview, customers and CSP reports pages, the
+ * report endpoint, `/healthz`, and with `testRoutes` the test-only routes.
  *
  * @param options - the database and the htmx version
  * @example
@@ -42,10 +52,16 @@ function lazy(db: () => DemoDb): DemoDb {
  */
 export function createApp(options: AppOptions) {
   const db = typeof options.db === 'function' ? lazy(options.db) : options.db
-  const layout = demoLayout(options.htmxVersion ?? htmxVersionFromEnv())
+  const version = options.htmxVersion ?? htmxVersionFromEnv()
+  const layout = demoLayout(version)
+  const reports = reportStore(() => db.sqlite())
   const overview = overviewPage(db, layout)
-  const customers = customersPage(db, layout)
+  // hx-on needs htmx 4's hx-csp extension under the strict policy; htmx 2 gets no hx-on
+  const customers = customersPage(db, layout, { hxOn: version === 4 })
+  const cspReports = cspReportsPage(reports, layout)
   const app = new Hono()
+  // strict CSP with a nonce per response, security headers, cross-origin refusal, body limit
+  app.use(secure({ csp: { reportUri: CSP_REPORT_PATH } }))
   app.use(htmx())
   const ready = options.ready ?? (() => true)
   app.get('/healthz', (c) => (ready() ? c.json({ ok: true }) : c.json({ ok: false }, 503)))
@@ -53,8 +69,24 @@ export function createApp(options: AppOptions) {
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/', overview.handler)
   app.get('/customers', customers.handler)
+  app.post(
+    CSP_REPORT_PATH,
+    cspReportHandler({
+      sink: (batch) => {
+        reports.save(batch)
+      },
+    })
+  )
+  app.get('/csp-reports', cspReports.page.handler)
+  app.post('/csp-reports/clear', cspReports.clear)
   registerForms(app, { db, layout, overview })
-  return Object.assign(app, { pages: { overview, customers } })
+  if (options.testRoutes ?? process.env['HXKIT_TEST_ROUTES'] === '1') {
+    registerTestRoutes(app, reports)
+  }
+  return Object.assign(app, {
+    pages: { overview, customers, cspReports: cspReports.page },
+    reports,
+  })
 }
 
 /** The demo app on the default database (`DATABASE_PATH`), opened on the first request. */

@@ -1,5 +1,6 @@
-// The demo's document layout: head (htmx config before htmx), header with boosted navigation, main.
+// The demo's document layout: head (htmx config before htmx, nonced scripts), boosted navigation, main.
 import type { Context } from 'hono'
+import { htmxScripts } from '../src/csp/index.ts'
 import { html, hx } from '../src/html/index.ts'
 import type { SafeHtml } from '../src/html/index.ts'
 
@@ -19,17 +20,16 @@ export function htmxVersionFromEnv(
   return env['HTMX_VERSION'] === '2' ? 2 : 4
 }
 
-// One JSON config for both versions (contract §4.1): the 4.x keys, then the 2.x ones.
-const HTMX_CONFIG = JSON.stringify({
-  includeIndicatorCSS: false,
-  includeIndicatorStyles: false,
-  allowEval: false,
-  allowScriptTags: false,
-})
+// htmx 4: the indicator CSS ships in hxkit.css, and hx-csp's safeEval runs hx-on without eval.
+// htmx 2: no injected <style>, no eval, no scripts from responses (contract §4.2/4.3).
+const HTMX4_CONFIG = { includeIndicatorCSS: false, safeEval: true }
+const HTMX2_CONFIG = { includeIndicatorStyles: false, allowEval: false, allowScriptTags: false }
 
 const NAV: readonly { href: string; label: string }[] = [
   { href: '/', label: 'Overview' },
   { href: '/customers', label: 'Customers' },
+  { href: '/orders/new', label: 'New order' },
+  { href: '/csp-reports', label: 'CSP reports' },
 ]
 
 function navLinks(path: string): SafeHtml {
@@ -51,7 +51,15 @@ function navLinks(path: string): SafeHtml {
 export function demoLayout(
   version: HtmxVersion
 ): (body: SafeHtml, meta: { title: string; c: Context }) => SafeHtml {
-  const htmxSrc = version === 2 ? '/vendor/htmx2.min.js' : '/vendor/htmx.min.js'
+  const scripts =
+    version === 2
+      ? { htmx: '/vendor/htmx2.min.js', config: HTMX2_CONFIG, scripts: ['/hxkit.js'] }
+      : {
+          htmx: '/vendor/htmx.min.js',
+          extensions: ['/vendor/hx-csp.js'],
+          config: HTMX4_CONFIG,
+          scripts: ['/hxkit.js'],
+        }
   return (body, { title, c }) =>
     html`<!doctype html>
       <html lang="en">
@@ -59,10 +67,8 @@ export function demoLayout(
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>${title} · hxkit demo</title>
-          <meta name="htmx-config" content="${HTMX_CONFIG}" />
           <link rel="stylesheet" href="/hxkit.css" />
-          <script src="${htmxSrc}"></script>
-          <script src="/hxkit.js" defer></script>
+          ${htmxScripts(c, scripts)}
         </head>
         <body data-htmx-version="${version}">
           <a class="skip-link" href="#main">Skip to content</a>

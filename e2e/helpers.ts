@@ -1,5 +1,5 @@
 // Shared steps of the e2e specs.
-import type { Locator, Page, Response } from '@playwright/test'
+import type { APIRequestContext, Locator, Page, Response } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 
 /** Sets a JS property on the element, so a later check can prove it is the same DOM node. */
@@ -48,4 +48,32 @@ export function historyRestore(page: Page): Promise<unknown> {
   return page.waitForRequest(
     (request) => request.headers()['hx-history-restore-request'] === 'true'
   )
+}
+
+/** What the demo's test-only route `/__test/csp-reports` answers. */
+export interface StoredReports {
+  count: number
+  groups: { directive: string; documentUrl: string; blockedUrl: string; count: number }[]
+}
+
+/** Reads the violation reports the demo stored (test-only route). */
+export async function storedReports(request: APIRequestContext): Promise<StoredReports> {
+  const res = await request.get('/__test/csp-reports')
+  expect(res.status()).toBe(200)
+  return (await res.json()) as StoredReports
+}
+
+/** Posts one legacy `report-uri` violation report to the demo, as a browser would. */
+export async function postReport(request: APIRequestContext, documentUrl: string): Promise<void> {
+  const res = await request.post('/__csp-report', {
+    headers: { 'Content-Type': 'application/csp-report' },
+    data: JSON.stringify({
+      'csp-report': {
+        'document-uri': documentUrl,
+        'effective-directive': 'img-src',
+        'blocked-uri': 'https://tracker.example/pixel.gif',
+      },
+    }),
+  })
+  expect(res.status()).toBe(204)
 }

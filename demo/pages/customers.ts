@@ -1,6 +1,6 @@
 // The customers page: a search form and the searchable, paginated customers list.
 import type { Context } from 'hono'
-import { html, hx } from '../../src/html/index.ts'
+import { html, hx, hxNonce } from '../../src/html/index.ts'
 import type { PartialLike, SafeHtml } from '../../src/html/index.ts'
 import { partial } from '../../src/partials/index.ts'
 import { page } from '../../src/views/index.ts'
@@ -50,7 +50,20 @@ function customersList(db: DemoDb, c: Context, enhance: (href: string) => SafeHt
     })}`
 }
 
-function searchForm(c: Context, target: PartialLike): SafeHtml {
+// An hx-on handler: it runs under the strict CSP through htmx 4's hx-csp extension (safeEval),
+// and needs the hx-nonce like any element with htmx attributes. htmx 2 cannot run it without
+// 'unsafe-eval', so the htmx 2 demo leaves the button out.
+function clearButton(): SafeHtml {
+  return html`<button
+    type="button"
+    hx-on:click="const form = this.form; form.elements.namedItem('q').value = ''; form.requestSubmit()"
+    ${hxNonce()}
+  >
+    Clear
+  </button>`
+}
+
+function searchForm(c: Context, target: PartialLike, hxOn: boolean): SafeHtml {
   const { q } = parseSearchQuery(c.req.query())
   return html`<form
     class="search"
@@ -69,6 +82,7 @@ function searchForm(c: Context, target: PartialLike): SafeHtml {
       autocomplete="off"
     />
     <button type="submit">Search</button>
+    ${hxOn ? clearButton() : ''}
   </form>`
 }
 
@@ -77,10 +91,11 @@ function searchForm(c: Context, target: PartialLike): SafeHtml {
  *
  * @param db - the demo database
  * @param layout - the document layout
+ * @param options - `hxOn`: render the `hx-on` Clear button (htmx 4 with hx-csp only)
  * @example
- * app.get('/customers', customersPage(db, demoLayout(4)).handler)
+ * app.get('/customers', customersPage(db, demoLayout(4), { hxOn: true }).handler)
  */
-export function customersPage(db: DemoDb, layout: Layout) {
+export function customersPage(db: DemoDb, layout: Layout, options: { hxOn?: boolean } = {}) {
   const customers = partial('customers', (c, self) => customersList(db, c, swapLink(self)), {
     tag: 'section',
     attrs: { 'aria-labelledby': 'customers-heading', class: 'panel' },
@@ -91,6 +106,6 @@ export function customersPage(db: DemoDb, layout: Layout) {
     partials: { customers },
     render: (p, c) =>
       html`<h1>Customers</h1>
-        ${searchForm(c, customers)} ${p.customers}`,
+        ${searchForm(c, customers, options.hxOn === true)} ${p.customers}`,
   })
 }

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import { runWithNonce } from '../internal/nonce-store.ts'
 import { generateNonce } from './nonce.ts'
 import { DEFAULT_CSP, serializePolicy, validateDirectives } from './policy.ts'
 import type { CspDirectives } from './policy.ts'
@@ -68,6 +69,8 @@ function isHtml(res: Response): boolean {
  * policy is a Django-like directives object where `NONCE` stands for it. A header that a handler
  * set itself is never overwritten; `cspOverride()` replaces or switches off the policy for one
  * route. Nonced responses are marked `private` so no shared cache hands the nonce to others.
+ * While the rest of the request runs, `hx()` stamps the nonce as `hx-nonce` on the htmx
+ * attributes it renders (htmx 4's `hx-csp` extension checks it).
  *
  * @param options - `policy`, `reportOnly`, `reportUri`, `reportGroup`
  * @throws TypeError at startup for a malformed directive
@@ -99,7 +102,8 @@ export function csp(options: CspOptions = {}): MiddlewareHandler {
   return async function csp(c, next) {
     const nonce = generateNonce()
     c.set('cspNonce', nonce)
-    await next()
+    // hx() and the other builders read it from here to stamp `hx-nonce` (htmx 4's hx-csp)
+    await runWithNonce(nonce, next)
     if (!isHtml(c.res)) {
       return
     }

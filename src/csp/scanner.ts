@@ -8,6 +8,7 @@ export interface CspFinding {
     | 'script-without-nonce'
     | 'style-without-nonce'
     | 'hx-on'
+    | 'hx-without-nonce'
   /** The start tag it was found in (cut to 200 characters). */
   readonly excerpt: string
 }
@@ -16,7 +17,12 @@ export interface CspFinding {
 export interface CspScanOptions {
   /** The response's nonce: every `<script>` and `<style>` must carry exactly this one. */
   nonce?: string | undefined
-  /** `true` when the page loads htmx's `hx-csp` extension, which runs `hx-on` without eval. @default false */
+  /**
+   * `true` when the page loads htmx 4's `hx-csp` extension: `hx-on` is then allowed (it runs
+   * without eval under `safeEval`), and every element with htmx attributes must carry
+   * `hx-nonce` equal to `nonce`, or the extension strips its attributes.
+   * @default false
+   */
   hxCsp?: boolean | undefined
 }
 
@@ -52,6 +58,15 @@ function attributesOf(source: string): Map<string, string> {
   return attributes
 }
 
+// hx-csp: an element with htmx attributes keeps them only with hx-nonce equal to the page nonce.
+function needsHxNonce(attributes: Map<string, string>, nonce: string | undefined): boolean {
+  const hasHtmx = [...attributes.keys()].some(
+    (name) => /^(?:data-)?hx-/.test(name) && name !== 'hx-nonce'
+  )
+  const stamped = attributes.get('hx-nonce')
+  return hasHtmx && (stamped === undefined || (nonce !== undefined && stamped !== nonce))
+}
+
 function checkTag(tag: string, attributes: Map<string, string>, options: CspScanOptions) {
   const rules: CspFinding['rule'][] = []
   for (const [name, value] of attributes) {
@@ -67,6 +82,9 @@ function checkTag(tag: string, attributes: Map<string, string>, options: CspScan
       rules.push('script-url')
     }
   }
+  if (options.hxCsp && needsHxNonce(attributes, options.nonce)) {
+    rules.push('hx-without-nonce')
+  }
   const nonceOk = options.nonce !== undefined && attributes.get('nonce') === options.nonce
   if (tag === 'script' && !nonceOk) {
     rules.push('script-without-nonce')
@@ -80,7 +98,8 @@ function checkTag(tag: string, attributes: Map<string, string>, options: CspScan
 /**
  * Scans rendered HTML for what a strict CSP blocks or what defeats it: inline event handlers,
  * `style=` attributes, `javascript:`/`js:` URLs, `<script>`/`<style>` without the response's
- * nonce, and `hx-on` without htmx's `hx-csp` extension.
+ * nonce, and `hx-on` without htmx's `hx-csp` extension; with it (`hxCsp: true`), elements with
+ * htmx attributes but without the response's `hx-nonce`.
  *
  * @param markup - the HTML as sent
  * @param options - the response's `nonce`; `hxCsp` when the page runs the hx-csp extension

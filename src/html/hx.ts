@@ -1,5 +1,6 @@
 import { escapeHtml, escapeSingleQuoted } from './escape.ts'
 import { headersJson, scalarRecord } from './hx-json.ts'
+import { nonceAttribute } from './hx-nonce.ts'
 import { swapValue } from './hx-swap.ts'
 import type { HxOptions } from './hx-types.ts'
 import { SafeHtml } from './safe-html.ts'
@@ -168,7 +169,8 @@ function group(options: Options, suffix: string): string {
  *
  * `target` takes a selector or a partial (then `hx-swap` defaults to `outerHTML`); `partial`
  * adds `HX-Partial` to `hx-headers`; `inherited: {…}` and `append: {…}` render the same options
- * with the `:inherited` and `:append` suffixes.
+ * with the `:inherited` and `:append` suffixes. Inside a request under `csp()`, the attributes
+ * end with `hx-nonce="<this response's nonce>"`, which htmx 4's `hx-csp` extension requires.
  *
  * @param options - the htmx options
  * @returns the attributes as `SafeHtml`, each with a leading space
@@ -189,5 +191,5 @@ export function hx(options: HxOptions): SafeHtml {
     checkKeys(options.append, APPENDABLE, 'append')
     out += group(options.append, ':append')
   }
-  return new SafeHtml(out)
+  return new SafeHtml(out === '' ? out : out + nonceAttribute())
 }

@@ -6,6 +6,7 @@ export { escapeHtml } from './escape.ts'
 export { html, render } from './html.ts'
 export type { HonoEscaped, HtmlResult, HtmlValue, Renderable } from './html.ts'
 export { hx } from './hx.ts'
+export { hxNonce } from './hx-nonce.ts'
 export type {
   HxAppendable,
   HxDelay,

@@ -1,4 +1,4 @@
-import { SafeHtml, escapeHtml } from '../html/index.ts'
+import { SafeHtml, escapeHtml, hxNonce } from '../html/index.ts'
 import type { NamedPartial } from './partial.ts'
 
 /**
@@ -6,7 +6,8 @@ import type { NamedPartial } from './partial.ts'
  *
  * htmx turns `<hx-partial>` into a `<template>` before parsing, so the content may be table rows;
  * htmx 4 and htmx 2.0.11+ apply it (contract §3.1). The default swap is `outerHTML` because a
- * partial's markup carries its own wrapper element.
+ * partial's markup carries its own wrapper element. Under `csp()` the block carries the response's
+ * `hx-nonce` (htmx 4's `hx-csp` extension).
  *
  * @param part - the partial (its `selector` becomes `hx-target`)
  * @param markup - the partial's rendered markup, usually `await part.render(c)`
@@ -23,6 +24,6 @@ export function hxPartial(
 ): SafeHtml {
   const target = escapeHtml(part.selector)
   return new SafeHtml(
-    `<hx-partial hx-target="${target}" hx-swap="${escapeHtml(swap)}">${markup.value}</hx-partial>`
+    `<hx-partial hx-target="${target}" hx-swap="${escapeHtml(swap)}"${hxNonce().value}>${markup.value}</hx-partial>`
   )
 }

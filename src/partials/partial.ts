@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { SafeHtml, escapeHtml, render } from '../html/index.ts'
+import { SafeHtml, escapeHtml, hxNonce, render } from '../html/index.ts'
 import type { HtmlValue } from '../html/index.ts'
 import { checkAttributes, checkName, checkTag } from './validate.ts'
 import type { WrapperAttributeValue } from './validate.ts'
@@ -72,7 +72,10 @@ export function partial<N extends string>(
   }
   const id = checkName('id', options.id ?? name)
   const tag = checkTag(options.tag ?? 'div')
-  const open = openTag(tag, id, checkAttributes(options.attrs ?? {}))
+  const wrapperAttrs = checkAttributes(options.attrs ?? {})
+  // A wrapper with htmx attributes (polling, lazy loading) needs this response's hx-nonce.
+  const stamp = wrapperAttrs.some(([attr]) => /^(?:data-)?hx-/i.test(attr))
+  const opening = openTag(tag, id, wrapperAttrs)
   const close = `</${tag}>`
   const self: NamedPartial<N> = Object.freeze({
     name,
@@ -80,6 +83,7 @@ export function partial<N extends string>(
     selector: `#${id}`,
     render: async (c: Context): Promise<SafeHtml> => {
       const inner = await render(load(c, self))
+      const open = stamp ? `${opening.slice(0, -1)}${hxNonce().value}>` : opening
       return new SafeHtml(open + inner.value + close)
     },
   })

@@ -18,12 +18,23 @@ export interface RequestableApp {
   request(input: string, init?: RequestInit): Response | Promise<Response>
 }
 
+const NONCE_IN_POLICY = /'nonce-([^']+)'/
+
+// Under csp() every response has its own nonce (in `hx-nonce` and `nonce` attributes): compare
+// the markup with each response's nonce replaced by the same placeholder.
+async function bodyWithoutNonce(res: Response): Promise<string> {
+  const body = await res.text()
+  const nonce = NONCE_IN_POLICY.exec(res.headers.get('Content-Security-Policy') ?? '')?.[1]
+  return nonce === undefined ? body : body.replaceAll(`="${nonce}"`, '="{nonce}"')
+}
+
 /**
  * Checks that every partial of a page, requested as a fragment, equals the element with its id in
  * the full page (page/fragment parity). For tests: assert that every entry is `ok`.
  *
  * Requests `path` once without htmx headers, then once per partial as an htmx 4 partial request
- * (`HX-Request: true`, `HX-Request-Type: partial`, `HX-Target: <tag>#<id>`).
+ * (`HX-Request: true`, `HX-Request-Type: partial`, `HX-Target: <tag>#<id>`). Each response's
+ * CSP nonce (under `csp()`) is replaced by `{nonce}` before comparing.
  *
  * @param app - the hono app (or anything with `request()`)
  * @param path - the page's path, with any query
@@ -39,7 +50,7 @@ export async function checkPartialParity(
   path: string,
   page: { readonly partials: Readonly<Record<string, NamedPartial>> }
 ): Promise<PartialParity[]> {
-  const full = await (await app.request(path)).text()
+  const full = await bodyWithoutNonce(await app.request(path))
   const parts = Object.values(page.partials)
   return Promise.all(
     parts.map(async (part): Promise<PartialParity> => {
@@ -54,7 +65,7 @@ export async function checkPartialParity(
           'HX-Target': `${tag}#${encodeURI(part.id)}`,
         },
       })
-      const partial = await res.text()
+      const partial = await bodyWithoutNonce(res)
       const ok = res.ok && subtree !== null && subtree === partial
       return { name: part.name, ok, partial, subtree }
     })

@@ -54,6 +54,20 @@ describe('scanCspSafety', () => {
         scanCspSafety('<button hx-on:click="go()" hx-nonce="abc123">', { nonce, hxCsp: true })
       ).toEqual([])
     })
+
+    it.each([
+      ['<a hx-get="/x">', 'no hx-nonce'],
+      ['<a data-hx-get="/x" hx-nonce="other">', 'another nonce'],
+      ['<hx-partial hx-target="#a">', 'an hx-partial block without one'],
+    ])('flags %s (%s)', (markup) => {
+      expect(scanCspSafety(markup, { nonce, hxCsp: true }).map((f) => f.rule)).toEqual([
+        'hx-without-nonce',
+      ])
+    })
+
+    it('accepts htmx attributes stamped with the nonce', () => {
+      expect(scanCspSafety('<a hx-get="/x" hx-nonce="abc123">', { nonce, hxCsp: true })).toEqual([])
+    })
   })
 
   it('reports every problem of one tag', () => {

@@ -111,10 +111,10 @@ describe('createApp', () => {
     it('puts the htmx config meta before the htmx script and loads htmx 4', async () => {
       const { body } = await get('/')
       const meta = body.indexOf('<meta name="htmx-config"')
-      const script = body.indexOf('<script src="/vendor/htmx.min.js">')
+      const script = body.search(/<script nonce="[^"]+" src="\/vendor\/htmx\.min\.js">/)
       expect(meta).toBeGreaterThan(-1)
       expect(script).toBeGreaterThan(meta)
-      expect(body).toContain('<script src="/hxkit.js" defer></script>')
+      expect(body).toMatch(/<script nonce="[^"]+" src="\/hxkit\.js" defer><\/script>/)
       expect(body).toContain('&quot;includeIndicatorCSS&quot;:false')
     })
 
@@ -122,7 +122,7 @@ describe('createApp', () => {
       const two = openTestApp(2)
       try {
         const body = await (await two.app.request('/')).text()
-        expect(body).toContain('<script src="/vendor/htmx2.min.js">')
+        expect(body).toMatch(/<script nonce="[^"]+" src="\/vendor\/htmx2\.min\.js">/)
         expect(body).not.toContain('/vendor/htmx.min.js')
       } finally {
         two.cleanup()
@@ -131,8 +131,10 @@ describe('createApp', () => {
 
     it('boosts the main navigation links and marks the current page', async () => {
       const { body } = await get('/customers')
-      expect(body).toMatch(/<a href="\/customers"\s+hx-boost="true" aria-current="page">/)
-      expect(body).toMatch(/<a href="\/"\s+hx-boost="true">Overview<\/a>/)
+      expect(body).toMatch(
+        /<a href="\/customers"\s+hx-boost="true" hx-nonce="[^"]+" aria-current="page">/
+      )
+      expect(body).toMatch(/<a href="\/"\s+hx-boost="true" hx-nonce="[^"]+">Overview<\/a>/)
     })
   })
 
