@@ -61,7 +61,10 @@ export function createApp(options: AppOptions) {
   const cspReports = cspReportsPage(reports, layout)
   const app = new Hono()
   // strict CSP with a nonce per response, security headers, cross-origin refusal, body limit
-  app.use(secure({ csp: { reportUri: CSP_REPORT_PATH } }))
+  // Routes that read bodies cap them themselves (forms: 1 MiB with a form error; reports: 16 KiB);
+  // the outer limit only stops bodies nobody would read, so an oversized upload still gets its
+  // answer in the form rather than secure()'s plain-text 413.
+  app.use(secure({ csp: { reportUri: CSP_REPORT_PATH }, bodyLimit: 4 * 1024 * 1024 }))
   app.use(htmx())
   const ready = options.ready ?? (() => true)
   app.get('/healthz', (c) => (ready() ? c.json({ ok: true }) : c.json({ ok: false }, 503)))
@@ -79,7 +82,7 @@ export function createApp(options: AppOptions) {
   )
   app.get('/csp-reports', cspReports.page.handler)
   app.post('/csp-reports/clear', cspReports.clear)
-  registerForms(app, { db, layout, overview })
+  registerForms(app, { db, layout, overview, htmxVersion: version })
   if (options.testRoutes ?? process.env['HXKIT_TEST_ROUTES'] === '1') {
     registerTestRoutes(app, reports)
   }

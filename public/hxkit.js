@@ -32,4 +32,61 @@
   document.addEventListener('htmx:finally:request', idle)
   document.addEventListener('htmx:beforeRequest', busy)
   document.addEventListener('htmx:afterRequest', idle)
+
+  // Toasts: the server sends `HX-Trigger: {"toast":{"message":"…"}}` (addTrigger); htmx
+  // dispatches a `toast` event (after the swap in htmx 4, before it in htmx 2) that bubbles here.
+  // The messages go into a polite live region: the layout's #toasts, created here when missing.
+  var TOAST_MS = 6000
+
+  /** @returns {HTMLElement} */
+  function toastRegion() {
+    var region = document.getElementById('toasts')
+    if (region === null) {
+      region = document.createElement('div')
+      region.id = 'toasts'
+      region.className = 'toasts'
+      region.setAttribute('role', 'status')
+      region.setAttribute('aria-live', 'polite')
+      document.body.append(region)
+    }
+    return region
+  }
+
+  /**
+   * @param {Event} event
+   * @returns {string}
+   */
+  function toastMessage(event) {
+    var detail =
+      event instanceof CustomEvent
+        ? /** @type {{ message?: unknown, value?: unknown } | null} */ (event.detail)
+        : null
+    var message = detail?.message ?? detail?.value
+    return typeof message === 'string' ? message.slice(0, 300) : ''
+  }
+
+  /** @param {Event} event */
+  function toast(event) {
+    var message = toastMessage(event)
+    if (message === '') {
+      return
+    }
+    var region = toastRegion()
+    var item = document.createElement('p')
+    item.className = 'toast'
+    // text only: the message is data, never markup
+    item.textContent = message
+    region.append(item)
+    setTimeout(function () {
+      item.remove()
+    }, TOAST_MS)
+  }
+
+  document.addEventListener('toast', toast)
+  // the region exists before the first message, so screen readers announce that message
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', toastRegion)
+  } else {
+    toastRegion()
+  }
 })()

@@ -39,6 +39,7 @@ export interface FieldContext {
   readonly live: boolean
   readonly liveSwap: 'outerMorph' | 'outerHTML'
   readonly liveTrigger: string
+  readonly liveSync: string
 }
 
 /** The DOM id of a field's control: `<form id>-<path>` with `.` as `-`. */
@@ -77,7 +78,7 @@ function liveAttributes(
     trigger: typing ? 'change' : ctx.liveTrigger,
     target: `#${id}-field`,
     swap: ctx.liveSwap,
-    sync: 'this:replace',
+    sync: ctx.liveSync,
   })}${attrs({ 'hx-encoding': ctx.hasFiles ? 'application/x-www-form-urlencoded' : undefined })}`
 }
 

@@ -44,6 +44,11 @@ export interface FormOptions<T> {
   readonly liveSwap?: 'outerMorph' | 'outerHTML' | undefined
   /** `hx-trigger` of live text fields (default `'change, keyup delay:500ms changed'`). */
   readonly liveTrigger?: string | undefined
+  /**
+   * `hx-sync` of live fields (default `'this:replace'`). htmx 2 logs every aborted request as an
+   * error (`htmx:sendAbort`): use `'this:queue last'` there.
+   */
+  readonly liveSync?: 'this:replace' | 'this:queue last' | 'this:drop' | undefined
   /** Status of a failed htmx 2 submit: 422 (configure `responseHandling`) or 200. */
   readonly htmx2Status?: 200 | 422 | undefined
   /** The input JSON Schema, for Standard Schemas that cannot produce one. */
@@ -120,6 +125,7 @@ export function form<S extends StandardSchemaV1>(
     live: options.live === true,
     liveSwap: options.liveSwap ?? 'outerMorph',
     liveTrigger: options.liveTrigger ?? 'change, keyup delay:500ms changed',
+    liveSync: options.liveSync ?? 'this:replace',
   } as const
   const htmx2Status = options.htmx2Status ?? 422
 

@@ -2,11 +2,13 @@ import type { Context } from 'hono'
 import { LIVE_PARAM } from './body.ts'
 
 const ID = /^[A-Za-z][\w-]*$/
+const SYNC = ['this:replace', 'this:queue last', 'this:drop']
 
 /** Checks the options once, in the factory; returns the form id. */
 export function checkOptions(options: {
   readonly id?: string | undefined
   readonly liveSwap?: string | undefined
+  readonly liveSync?: string | undefined
   readonly htmx2Status?: number | undefined
 }): string {
   const id = options.id ?? 'form'
@@ -15,6 +17,9 @@ export function checkOptions(options: {
   }
   if (options.liveSwap !== undefined && !['outerMorph', 'outerHTML'].includes(options.liveSwap)) {
     throw new TypeError('form(): "liveSwap" must be one of outerMorph, outerHTML')
+  }
+  if (options.liveSync !== undefined && !SYNC.includes(options.liveSync)) {
+    throw new TypeError(`form(): "liveSync" must be one of ${SYNC.join(', ')}`)
   }
   if (options.htmx2Status !== undefined && ![200, 422].includes(options.htmx2Status)) {
     throw new TypeError('form(): "htmx2Status" must be one of 200, 422')

@@ -201,6 +201,20 @@ describe('form().field()', () => {
       expect(live.field(live.empty(), 'email', { live: false }).value).not.toContain('hx-post')
     })
 
+    it('uses the given swap and sync for htmx 2', () => {
+      const htmx2 = form(z.object({ email: z.email() }), {
+        id: 'l2',
+        action: '/l2',
+        live: true,
+        liveSwap: 'outerHTML',
+        liveSync: 'this:queue last',
+      })
+
+      expect(htmx2.field(htmx2.empty(), 'email').value).toContain(
+        'hx-swap="outerHTML" hx-trigger="change, keyup delay:500ms changed" hx-sync="this:queue last"'
+      )
+    })
+
     it('renders no live attributes without an action', () => {
       const noAction = form(z.object({ a: z.string() }), { live: true })
 

@@ -243,6 +243,7 @@ describe('form()', () => {
     [{ id: '1bad' }],
     [{ id: 'a"b' }],
     [{ liveSwap: 'innerHTML' }],
+    [{ liveSync: 'this:abort' }],
     [{ htmx2Status: 500 }],
     [{ limits: { maxFields: -1 } }],
     [{ limits: { maxDepth: 1.5 } }],
