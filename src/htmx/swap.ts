@@ -1,23 +1,11 @@
+import type { HxSwapStyle } from '../html/index.ts'
 import { toSafeSelector } from './url.ts'
 
-/** The swap styles of htmx 4 (htmx4-server-contract.md §3.4); the aliases are sent canonical. */
-export type SwapStyle =
-  | 'innerHTML'
-  | 'outerHTML'
-  | 'textContent'
-  | 'beforebegin'
-  | 'afterbegin'
-  | 'beforeend'
-  | 'afterend'
-  | 'before'
-  | 'after'
-  | 'prepend'
-  | 'append'
-  | 'delete'
-  | 'none'
-  | 'innerMorph'
-  | 'outerMorph'
-  | 'outerSync'
+/**
+ * The swap styles of htmx 4 (htmx4-server-contract.md §3.4); the aliases are sent canonical.
+ * One list for the kit: the same type as `HxSwapStyle` of the `hx()` builder.
+ */
+export type SwapStyle = HxSwapStyle
 
 /** A delay: milliseconds as a number, or a string such as `'100ms'` or `'1s'`. */
 export type SwapDelay = number | `${number}ms` | `${number}s`
