@@ -99,6 +99,20 @@ export function csp(options: CspOptions = {}): MiddlewareHandler {
     throw new TypeError('csp(): "reportGroup" must be letters, digits, - or _')
   }
 
+  // The header text is built once per policy; each response only splices in its nonce.
+  const compiled = new WeakMap<CspDirectives, readonly string[]>()
+  const headerValue = (directives: CspDirectives, nonce: string): string => {
+    let parts = compiled.get(directives)
+    if (parts === undefined) {
+      const marker = '\u0000nonce\u0000'
+      parts = serializePolicy(withReporting(directives, options.reportUri, group), marker).split(
+        marker
+      )
+      compiled.set(directives, parts)
+    }
+    return parts.join(nonce)
+  }
+
   return async function csp(c, next) {
     const nonce = generateNonce()
     c.set('cspNonce', nonce)
@@ -117,7 +131,7 @@ export function csp(options: CspOptions = {}): MiddlewareHandler {
       [CSP_REPORT_ONLY, trial],
     ] as const) {
       if (directives && !headers.has(name)) {
-        const value = serializePolicy(withReporting(directives, options.reportUri, group), nonce)
+        const value = headerValue(directives, nonce)
         headers.set(name, value)
         nonced ||= value.includes(`'nonce-${nonce}'`)
       }

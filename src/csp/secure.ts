@@ -26,6 +26,8 @@ export interface SecureOptions {
   bodyLimit?: number | false | undefined
 }
 
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
 const DEFAULT_PERMISSIONS: NonNullable<SecureHeadersOptions['permissionsPolicy']> = {
   camera: [],
   microphone: [],
@@ -96,7 +98,12 @@ export function secure(options: SecureOptions = {}): MiddlewareHandler {
     if (!Number.isSafeInteger(limit) || limit <= 0) {
       throw new TypeError('secure(): "bodyLimit" must be a positive whole number of bytes or false')
     }
-    parts.push(bodyLimit({ maxSize: limit, onError: () => tooLarge(limit) }))
+    const limiter = bodyLimit({ maxSize: limit, onError: () => tooLarge(limit) })
+    // hono's bodyLimit touches c.req.raw.body, which makes @hono/node-server build a full Request
+    // even for a GET; methods without a body skip it.
+    parts.push(async function limitBody(c, next) {
+      return BODYLESS.has(c.req.method) ? next() : limiter(c, next)
+    })
   }
   return every(...parts)
 }

@@ -32,12 +32,14 @@ export function sendHtml(
   fragment: boolean,
   status = 200
 ): Promise<Response> {
-  const headers = c.res.headers
-  c.header('Vary', mergeVary(headers.get('Vary'), HTMX_REQUEST_HEADERS))
-  if (fragment && !headers.has('Cache-Control')) {
-    c.header('Cache-Control', 'no-store')
+  // Build the response first and set headers on it: reading c.res before c.html() makes hono copy
+  // the response through its body stream, which pushes @hono/node-server onto its slow path.
+  const res = c.html(markup.value, status as ContentfulStatusCode)
+  res.headers.set('Vary', mergeVary(res.headers.get('Vary'), HTMX_REQUEST_HEADERS))
+  if (fragment && !res.headers.has('Cache-Control')) {
+    res.headers.set('Cache-Control', 'no-store')
   }
-  return Promise.resolve(c.html(markup.value, status as ContentfulStatusCode))
+  return Promise.resolve(res)
 }
 
 function isProduction(): boolean {

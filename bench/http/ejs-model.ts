@@ -1,0 +1,63 @@
+// The view model the ejs template reads: what an express + ejs app would compute in its route.
+import { formatDate, formatMoney } from '../../demo/components.ts'
+import { ordersUrl } from '../../demo/query.ts'
+import type { SortKey } from '../../demo/query.ts'
+import type { Overview } from './data.ts'
+
+const count = new Intl.NumberFormat('en-GB')
+const CONFIG = JSON.stringify({ includeIndicatorCSS: false, safeEval: true })
+const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
+  { key: 'id', label: 'Order', numeric: true },
+  { key: 'customer', label: 'Customer', numeric: false },
+  { key: 'status', label: 'Status', numeric: false },
+  { key: 'total', label: 'Total', numeric: true },
+  { key: 'created', label: 'Placed', numeric: false },
+]
+
+/**
+ * Builds the locals of `views/overview.ejs`.
+ *
+ * @param data - the overview's data
+ * @param nonce - this response's CSP nonce
+ * @example
+ * res.render('overview', ejsModel(loadOverview(db, req.query), newNonce()))
+ */
+export function ejsModel(data: Overview, nonce: string): Record<string, unknown> {
+  const { stats: s, orders: o } = data
+  const q = o.query
+  const link = (target: number, text: string, rel: string) =>
+    target < 1 || target > o.pageCount || target === o.page
+      ? { text, rel, href: null }
+      : { text, rel, href: ordersUrl('/', { ...q, page: target }) }
+  return {
+    config: CONFIG,
+    nonce,
+    nav: [
+      ['/', 'Overview'],
+      ['/customers', 'Customers'],
+      ['/orders/new', 'New order'],
+      ['/csp-reports', 'CSP reports'],
+    ],
+    cards: [
+      ['Orders', count.format(s.orders)],
+      ['Revenue', formatMoney(s.revenueCents)],
+      ['Average order', formatMoney(s.averageCents)],
+      ['Customers', count.format(s.customers)],
+      ['Pending', count.format(s.pending)],
+      ['Shipped', count.format(s.shipped)],
+      ['Delivered', count.format(s.delivered)],
+      ['Cancelled', count.format(s.cancelled)],
+    ],
+    headers: COLUMNS.map((column) => {
+      const active = q.sort === column.key
+      const dir = active && q.dir === 'asc' ? 'desc' : 'asc'
+      const sort = active ? (q.dir === 'asc' ? 'ascending' : 'descending') : null
+      return { ...column, sort, href: ordersUrl('/', { sort: column.key, dir, page: 1 }) }
+    }),
+    orders: o,
+    pager: [link(o.page - 1, 'Previous', 'prev'), link(o.page + 1, 'Next', 'next')],
+    activity: data.activity,
+    money: formatMoney,
+    date: formatDate,
+  }
+}

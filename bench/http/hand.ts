@@ -1,0 +1,195 @@
+// The overview page as a hand-built string (the physical limit): plain template literals and a
+// minimal escaper, the same markup the demo's hxkit page writes, whitespace included.
+import { formatDate, formatMoney } from '../../demo/components.ts'
+import type { ActivityRow, OrderRow, Stats } from '../../demo/db.ts'
+import { ordersUrl } from '../../demo/query.ts'
+import type { OrdersQuery, SortKey } from '../../demo/query.ts'
+import type { Overview } from './data.ts'
+
+const TEST = /[&<>"']/
+const ALL = /[&<>"']/g
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+const entity = (char: string): string => ENTITIES[char] as string
+const esc = (text: string): string => (TEST.test(text) ? text.replace(ALL, entity) : text)
+
+const count = new Intl.NumberFormat('en-GB')
+const CONFIG = esc(JSON.stringify({ includeIndicatorCSS: false, safeEval: true }))
+const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
+  { key: 'id', label: 'Order', numeric: true },
+  { key: 'customer', label: 'Customer', numeric: false },
+  { key: 'status', label: 'Status', numeric: false },
+  { key: 'total', label: 'Total', numeric: true },
+  { key: 'created', label: 'Placed', numeric: false },
+]
+
+// the demo layout's navigation, on the overview (`/` is the current page)
+const NAV = [
+  ['/', 'Overview'],
+  ['/customers', 'Customers'],
+  ['/orders/new', 'New order'],
+  ['/csp-reports', 'CSP reports'],
+] as const
+
+function nav(nonce: string): string {
+  let out = ''
+  for (const [href, label] of NAV) {
+    const current = href === '/' ? ' aria-current="page"' : ''
+    out += `<li><a href="${href}"  hx-boost="true" hx-nonce="${nonce}"${current}>${label}</a></li>`
+  }
+  return out
+}
+
+const swap = (href: string, nonce: string): string =>
+  ` hx-get="${esc(href)}" hx-target="#orders" hx-swap="outerHTML" hx-push-url="true" hx-nonce="${nonce}"`
+
+function statCards(s: Stats): string {
+  const cards: [string, string][] = [
+    ['Orders', count.format(s.orders)],
+    ['Revenue', formatMoney(s.revenueCents)],
+    ['Average order', formatMoney(s.averageCents)],
+    ['Customers', count.format(s.customers)],
+    ['Pending', count.format(s.pending)],
+    ['Shipped', count.format(s.shipped)],
+    ['Delivered', count.format(s.delivered)],
+    ['Cancelled', count.format(s.cancelled)],
+  ]
+  let out = `<section id="stats" aria-labelledby="stats-heading"><h2 id="stats-heading" class="visually-hidden">Key figures</h2>
+    <dl class="stat-grid">
+      `
+  for (const [label, value] of cards) {
+    out += `<div class="stat-card">
+            <dt>${esc(label)}</dt>
+            <dd>${esc(value)}</dd>
+          </div>`
+  }
+  return `${out}
+    </dl></section>`
+}
+
+function sortHeader(column: (typeof COLUMNS)[number], query: OrdersQuery, nonce: string): string {
+  const active = query.sort === column.key
+  const dir = active && query.dir === 'asc' ? 'desc' : 'asc'
+  const href = ordersUrl('/', { sort: column.key, dir, page: 1 })
+  const sort = active ? (query.dir === 'asc' ? 'ascending' : 'descending') : null
+  return `<th
+    scope="col"
+    class="${column.numeric ? 'num' : ''}"
+    ${sort === null ? '' : `aria-sort="${sort}"`}
+  >
+    <a href="${esc(href)}" ${swap(href, nonce)}>${esc(column.label)}</a>
+  </th>`
+}
+
+function orderRow(row: OrderRow): string {
+  return `<tr>
+    <td class="num">#${String(row.id)}</td>
+    <td>${esc(row.customer)}</td>
+    <td><span class="status status-${esc(row.status)}">${esc(row.status)}</span></td>
+    <td class="num">${esc(formatMoney(row.totalCents))}</td>
+    <td><time datetime="${esc(row.createdAt)}">${esc(formatDate(row.createdAt))}</time></td>
+  </tr>`
+}
+
+function pagerLink(
+  target: number,
+  text: string,
+  rel: string,
+  o: Overview['orders'],
+  nonce: string
+): string {
+  if (target < 1 || target > o.pageCount || target === o.page) {
+    return `<span class="pager-end" aria-disabled="true">${text}</span>`
+  }
+  const href = ordersUrl('/', { ...o.query, page: target })
+  return `<a href="${esc(href)}" rel="${rel}" ${swap(href, nonce)}>${text}</a>`
+}
+
+/**
+ * The orders section (the `orders` partial with its wrapper), hand-built.
+ *
+ * @param o - one page of orders
+ * @param nonce - this response's CSP nonce
+ * @example
+ * handOrders(loadOverview(db, {}).orders, newNonce())
+ */
+export function handOrders(o: Overview['orders'], nonce: string): string {
+  const q = o.query
+  let rows = ''
+  for (const row of o.rows) {
+    rows += orderRow(row)
+  }
+  return `<section id="orders" aria-labelledby="orders-heading" class="panel"><h2 id="orders-heading">Orders</h2>
+    <table class="data-table">
+      <caption class="visually-hidden">
+        Orders sorted by ${esc(q.sort)}, ${q.dir === 'asc' ? 'ascending' : 'descending'}
+      </caption>
+      <thead>
+        <tr>
+          ${COLUMNS.map((column) => sortHeader(column, q, nonce)).join('')}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+    <nav class="pager" aria-label="Orders pages">
+    ${pagerLink(o.page - 1, 'Previous', 'prev', o, nonce)}
+    <span class="pager-status">Page ${String(o.page)} of ${String(o.pageCount)}</span>
+    ${pagerLink(o.page + 1, 'Next', 'next', o, nonce)}
+  </nav></section>`
+}
+
+function activityList(entries: readonly ActivityRow[]): string {
+  let items = ''
+  for (const entry of entries) {
+    items += `<li>
+            <time datetime="${esc(entry.at)}">${esc(formatDate(entry.at))}</time>
+            <span class="actor">${esc(entry.actor)}</span> ${esc(entry.message)}
+          </li>`
+  }
+  return `<section id="activity" aria-labelledby="activity-heading" class="panel"><h2 id="activity-heading">Recent activity</h2>
+    <ol class="activity">
+      ${items}
+    </ol></section>`
+}
+
+/**
+ * The whole overview document, hand-built.
+ *
+ * @param data - the overview's data
+ * @param nonce - this response's CSP nonce
+ * @example
+ * res.end(handPage(loadOverview(db, {}), newNonce()))
+ */
+export function handPage(data: Overview, nonce: string): string {
+  return `<!doctype html>
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>Overview · hxkit demo</title>
+          <link rel="stylesheet" href="/hxkit.css" />
+          <meta name="htmx-config" content="${CONFIG}"><script nonce="${nonce}" src="/vendor/htmx.min.js"></script><script nonce="${nonce}" src="/vendor/hx-csp.js"></script><script nonce="${nonce}" src="/hxkit.js" defer></script>
+        </head>
+        <body data-htmx-version="4">
+          <a class="skip-link" href="#main">Skip to content</a>
+          <header class="app-header">
+            <a class="brand" href="/">hxkit demo</a>
+            <nav aria-label="Main">
+              <ul>
+                ${nav(nonce)}
+              </ul>
+            </nav>
+          </header>
+          <main id="main"><h1>Overview</h1>
+        ${statCards(data.stats)}
+        <div class="columns">${handOrders(data.orders, nonce)}${activityList(data.activity)}</div></main>
+        </body>
+      </html>`
+}

@@ -1,0 +1,236 @@
+// The overview page with hono/jsx (`jsx()` calls, what a .tsx file compiles to).
+import { jsx } from 'hono/jsx'
+import { formatDate, formatMoney } from '../../demo/components.ts'
+import type { ActivityRow, OrderRow, Stats } from '../../demo/db.ts'
+import { ordersUrl } from '../../demo/query.ts'
+import type { OrdersQuery, SortKey } from '../../demo/query.ts'
+import type { Overview } from './data.ts'
+
+type Node = ReturnType<typeof jsx>
+
+const count = new Intl.NumberFormat('en-GB')
+const CONFIG = JSON.stringify({ includeIndicatorCSS: false, safeEval: true })
+const NAV = [
+  ['/', 'Overview'],
+  ['/customers', 'Customers'],
+  ['/orders/new', 'New order'],
+  ['/csp-reports', 'CSP reports'],
+] as const
+const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
+  { key: 'id', label: 'Order', numeric: true },
+  { key: 'customer', label: 'Customer', numeric: false },
+  { key: 'status', label: 'Status', numeric: false },
+  { key: 'total', label: 'Total', numeric: true },
+  { key: 'created', label: 'Placed', numeric: false },
+]
+
+const swap = (href: string, nonce: string): Record<string, string> => ({
+  'hx-get': href,
+  'hx-target': '#orders',
+  'hx-swap': 'outerHTML',
+  'hx-push-url': 'true',
+  'hx-nonce': nonce,
+})
+
+function StatCards({ s }: { s: Stats }): Node {
+  const cards: [string, string][] = [
+    ['Orders', count.format(s.orders)],
+    ['Revenue', formatMoney(s.revenueCents)],
+    ['Average order', formatMoney(s.averageCents)],
+    ['Customers', count.format(s.customers)],
+    ['Pending', count.format(s.pending)],
+    ['Shipped', count.format(s.shipped)],
+    ['Delivered', count.format(s.delivered)],
+    ['Cancelled', count.format(s.cancelled)],
+  ]
+  return jsx(
+    'section',
+    { id: 'stats', 'aria-labelledby': 'stats-heading' },
+    jsx('h2', { id: 'stats-heading', class: 'visually-hidden' }, 'Key figures'),
+    jsx(
+      'dl',
+      { class: 'stat-grid' },
+      ...cards.map(([label, value]) =>
+        jsx('div', { class: 'stat-card' }, jsx('dt', {}, label), jsx('dd', {}, value))
+      )
+    )
+  )
+}
+
+function SortHeader(props: {
+  column: (typeof COLUMNS)[number]
+  q: OrdersQuery
+  nonce: string
+}): Node {
+  const { column, q, nonce } = props
+  const active = q.sort === column.key
+  const dir = active && q.dir === 'asc' ? 'desc' : 'asc'
+  const href = ordersUrl('/', { sort: column.key, dir, page: 1 })
+  const sort = active ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined
+  return jsx(
+    'th',
+    { scope: 'col', class: column.numeric ? 'num' : '', 'aria-sort': sort },
+    jsx('a', { href, ...swap(href, nonce) }, column.label)
+  )
+}
+
+function OrderRowView({ row }: { row: OrderRow }): Node {
+  return jsx(
+    'tr',
+    {},
+    jsx('td', { class: 'num' }, '#', row.id),
+    jsx('td', {}, row.customer),
+    jsx('td', {}, jsx('span', { class: `status status-${row.status}` }, row.status)),
+    jsx('td', { class: 'num' }, formatMoney(row.totalCents)),
+    jsx('td', {}, jsx('time', { datetime: row.createdAt }, formatDate(row.createdAt)))
+  )
+}
+
+function PagerLink(props: {
+  target: number
+  text: string
+  rel: string
+  o: Overview['orders']
+  nonce: string
+}) {
+  const { target, text, rel, o, nonce } = props
+  if (target < 1 || target > o.pageCount || target === o.page) {
+    return jsx('span', { class: 'pager-end', 'aria-disabled': 'true' }, text)
+  }
+  const href = ordersUrl('/', { ...o.query, page: target })
+  return jsx('a', { href, rel, ...swap(href, nonce) }, text)
+}
+
+function Orders({ o, nonce }: { o: Overview['orders']; nonce: string }): Node {
+  const q = o.query
+  return jsx(
+    'section',
+    { id: 'orders', 'aria-labelledby': 'orders-heading', class: 'panel' },
+    jsx('h2', { id: 'orders-heading' }, 'Orders'),
+    jsx(
+      'table',
+      { class: 'data-table' },
+      jsx(
+        'caption',
+        { class: 'visually-hidden' },
+        `Orders sorted by ${q.sort}, ${q.dir === 'asc' ? 'ascending' : 'descending'}`
+      ),
+      jsx(
+        'thead',
+        {},
+        jsx('tr', {}, ...COLUMNS.map((column) => jsx(SortHeader, { column, q, nonce })))
+      ),
+      jsx('tbody', {}, ...o.rows.map((row) => jsx(OrderRowView, { row })))
+    ),
+    jsx(
+      'nav',
+      { class: 'pager', 'aria-label': 'Orders pages' },
+      jsx(PagerLink, { target: o.page - 1, text: 'Previous', rel: 'prev', o, nonce }),
+      jsx('span', { class: 'pager-status' }, `Page ${String(o.page)} of ${String(o.pageCount)}`),
+      jsx(PagerLink, { target: o.page + 1, text: 'Next', rel: 'next', o, nonce })
+    )
+  )
+}
+
+function Activity({ entries }: { entries: readonly ActivityRow[] }): Node {
+  return jsx(
+    'section',
+    { id: 'activity', 'aria-labelledby': 'activity-heading', class: 'panel' },
+    jsx('h2', { id: 'activity-heading' }, 'Recent activity'),
+    jsx(
+      'ol',
+      { class: 'activity' },
+      ...entries.map((entry) =>
+        jsx(
+          'li',
+          {},
+          jsx('time', { datetime: entry.at }, formatDate(entry.at)),
+          jsx('span', { class: 'actor' }, entry.actor),
+          ' ',
+          entry.message
+        )
+      )
+    )
+  )
+}
+
+function Head({ nonce }: { nonce: string }): Node {
+  return jsx(
+    'head',
+    {},
+    jsx('meta', { charset: 'utf-8' }),
+    jsx('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    jsx('title', {}, 'Overview · hxkit demo'),
+    jsx('link', { rel: 'stylesheet', href: '/hxkit.css' }),
+    jsx('meta', { name: 'htmx-config', content: CONFIG }),
+    jsx('script', { nonce, src: '/vendor/htmx.min.js' }),
+    jsx('script', { nonce, src: '/vendor/hx-csp.js' }),
+    jsx('script', { nonce, src: '/hxkit.js', defer: true })
+  )
+}
+
+function Header({ nonce }: { nonce: string }): Node {
+  return jsx(
+    'header',
+    { class: 'app-header' },
+    jsx('a', { class: 'brand', href: '/' }, 'hxkit demo'),
+    jsx(
+      'nav',
+      { 'aria-label': 'Main' },
+      jsx(
+        'ul',
+        {},
+        ...NAV.map(([href, label]) =>
+          jsx(
+            'li',
+            {},
+            jsx(
+              'a',
+              {
+                href,
+                'hx-boost': 'true',
+                'hx-nonce': nonce,
+                'aria-current': href === '/' ? 'page' : undefined,
+              },
+              label
+            )
+          )
+        )
+      )
+    )
+  )
+}
+
+/**
+ * The overview document as a hono/jsx element (render it with `toString()` or `c.html()`).
+ *
+ * @param data - the overview's data
+ * @param nonce - this response's CSP nonce
+ * @example
+ * c.html(jsxPage(loadOverview(db, {}), newNonce()).toString())
+ */
+export function jsxPage(data: Overview, nonce: string): Node {
+  return jsx(
+    'html',
+    { lang: 'en' },
+    jsx(Head, { nonce }),
+    jsx(
+      'body',
+      { 'data-htmx-version': '4' },
+      jsx('a', { class: 'skip-link', href: '#main' }, 'Skip to content'),
+      jsx(Header, { nonce }),
+      jsx(
+        'main',
+        { id: 'main' },
+        jsx('h1', {}, 'Overview'),
+        jsx(StatCards, { s: data.stats }),
+        jsx(
+          'div',
+          { class: 'columns' },
+          jsx(Orders, { o: data.orders, nonce }),
+          jsx(Activity, { entries: data.activity })
+        )
+      )
+    )
+  )
+}
