@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
-import { SafeHtml, escapeHtml, hxNonce, render } from '../html/index.ts'
+import { SafeHtml, attrs, hxNonce, render } from '../html/index.ts'
 import type { HtmlValue } from '../html/index.ts'
-import { checkAttributes, checkName, checkTag } from './validate.ts'
+import { checkName, checkTag } from './validate.ts'
 import type { WrapperAttributeValue } from './validate.ts'
 
 /** Options of `partial()`: the wrapper element's id, tag and extra attributes. */
@@ -36,12 +36,17 @@ export type PartialLoader<N extends string = string> = (
   self: NamedPartial<N>
 ) => HtmlValue | Promise<HtmlValue>
 
-function openTag(tag: string, id: string, attrs: [string, string | true][]): string {
-  let out = `<${tag} id="${id}"`
-  for (const [name, value] of attrs) {
-    out += value === true ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`
+// The wrapper's attributes go through `attrs()`, the kit's one attribute policy (names checked,
+// inline handlers, styles and script URLs refused); the id is the partial's own.
+function wrapperAttributes(attributes: Readonly<Record<string, WrapperAttributeValue>>): string {
+  if (Object.keys(attributes).some((name) => name.toLowerCase() === 'id')) {
+    throw new TypeError('partial(): set the wrapper id with the "id" option, not in attrs')
   }
-  return `${out}>`
+  try {
+    return attrs(attributes).value
+  } catch (error) {
+    throw new TypeError(`partial(): ${(error as Error).message}`)
+  }
 }
 
 /**
@@ -72,10 +77,10 @@ export function partial<N extends string>(
   }
   const id = checkName('id', options.id ?? name)
   const tag = checkTag(options.tag ?? 'div')
-  const wrapperAttrs = checkAttributes(options.attrs ?? {})
+  const attributes = options.attrs ?? {}
   // A wrapper with htmx attributes (polling, lazy loading) needs this response's hx-nonce.
-  const stamp = wrapperAttrs.some(([attr]) => /^(?:data-)?hx-/i.test(attr))
-  const opening = openTag(tag, id, wrapperAttrs)
+  const stamp = Object.keys(attributes).some((attr) => /^(?:data-)?hx-/i.test(attr))
+  const opening = `<${tag} id="${id}"${wrapperAttributes(attributes)}>`
   const close = `</${tag}>`
   const self: NamedPartial<N> = Object.freeze({
     name,

@@ -1,4 +1,4 @@
-// Creation-time checks for partials: names, ids, wrapper tags and wrapper attributes.
+// Creation-time checks for partials: names, ids and wrapper tags (attributes go through attrs()).
 // Everything here runs once, in the factory, and throws a TypeError naming what is wrong.
 
 /** Names and ids: an ASCII letter, then letters, digits, `_` or `-` (a CSS `#id` needs no escaping). */
@@ -43,21 +43,6 @@ const SAFE_TAGS: ReadonlySet<string> = new Set([
 const CUSTOM_ELEMENT = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/
 const HTMX_REWRITTEN = /^hx-[a-z]+$/
 
-const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]*$/
-// Inline handlers and styles break the strict CSP; id comes from the `id` option.
-const FORBIDDEN_ATTRIBUTE = /^(?:on|hx-on|data-hx-on|style$|id$)/i
-// htmx 4 evaluates `js:` URLs in hx-* attributes; browsers run `javascript:` ones.
-// Leading whitespace and control characters are ignored by URL parsing, so they are ignored here.
-const SCRIPT_URL = /^(?:javascript|js):/i
-
-function isScriptUrl(value: string): boolean {
-  let start = 0
-  while (start < value.length && value.charCodeAt(start) <= 0x20) {
-    start++
-  }
-  return SCRIPT_URL.test(value.slice(start))
-}
-
 /** Attribute values a partial's wrapper element accepts. */
 export type WrapperAttributeValue = string | number | boolean | null | undefined
 
@@ -78,32 +63,4 @@ export function checkTag(tag: string): string {
     )
   }
   return tag
-}
-
-function checkAttribute(name: string, value: WrapperAttributeValue): void {
-  if (!ATTRIBUTE_NAME.test(name)) {
-    throw new TypeError(`partial(): attribute name ${JSON.stringify(name)} is not valid`)
-  }
-  if (FORBIDDEN_ATTRIBUTE.test(name)) {
-    throw new TypeError(
-      `partial(): attribute "${name}" is not allowed (no inline handlers or styles; set the id with the "id" option)`
-    )
-  }
-  if (typeof value === 'string' && isScriptUrl(value)) {
-    throw new TypeError(`partial(): attribute "${name}" must not hold a javascript: or js: URL`)
-  }
-}
-
-export function checkAttributes(
-  attrs: Readonly<Record<string, WrapperAttributeValue>>
-): [string, string | true][] {
-  const out: [string, string | true][] = []
-  for (const [name, value] of Object.entries(attrs)) {
-    checkAttribute(name, value)
-    if (value === null || value === undefined || value === false) {
-      continue
-    }
-    out.push([name, value === true ? true : String(value)])
-  }
-  return out
 }

@@ -116,6 +116,11 @@ describe('partial', () => {
       ['a style attribute', () => partial('a', () => '', { attrs: { style: 'x' } }), /"style"/],
       ['an id attribute', () => partial('a', () => '', { attrs: { id: 'x' } }), /"id" option/],
       [
+        'an upper-case ID attribute',
+        () => partial('a', () => '', { attrs: { ID: 'x' } }),
+        /"id" option/,
+      ],
+      [
         'an hx-on attribute',
         () => partial('a', () => '', { attrs: { 'hx-on:click': 'x' } }),
         /"hx-on:click"/,
@@ -128,17 +133,17 @@ describe('partial', () => {
       [
         'a broken attribute name',
         () => partial('a', () => '', { attrs: { 'a"b': 'x' } }),
-        /name "a\\"b" is not valid/,
+        /partial\(\): .*invalid attribute name "a\\"b"/,
       ],
       [
         'a javascript: URL',
         () => partial('a', () => '', { attrs: { 'hx-get': 'javascript:alert(1)' } }),
-        /javascript: or js:/,
+        /partial\(\): .*javascript:, js:/,
       ],
       [
         'a js: URL after whitespace',
         () => partial('a', () => '', { attrs: { 'hx-get': ' \u0001JS:x' } }),
-        /javascript: or js:/,
+        /partial\(\): .*javascript:, js:/,
       ],
     ])('throws a TypeError for %s', (_label, create, message) => {
       expect(create).toThrow(TypeError)
