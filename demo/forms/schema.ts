@@ -69,7 +69,9 @@ export function orderForm(version: HtmxVersion) {
     action: '/orders/new',
     live: true,
     ...(version === 2
-      ? { liveSwap: 'outerHTML', liveSync: 'this:queue last', liveTrigger: 'change' }
+      ? // htmx 2 replaces the whole field, so validate when focus leaves it: a select fires
+        // `change` on every arrow key, and replacing it then would drop the keyboard user's focus.
+        { liveSwap: 'outerHTML', liveSync: 'this:queue last', liveTrigger: 'focusout changed' }
       : { liveSwap: 'outerMorph' }),
     htmx2Status: 200,
     limits: { maxFileBytes: UPLOAD_CAP_BYTES, maxMultipartBytes: 1024 * 1024 },

@@ -60,6 +60,27 @@ function humanise(path: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
+const CHOICE_TYPES: ReadonlySet<string> = new Set([
+  'checkbox',
+  'select',
+  'date',
+  'datetime-local',
+  'time',
+])
+
+// Choice controls validate on `change`. A swap that replaces the element (outerHTML, as htmx 2
+// has no morph) would drop the focus of a keyboard user mid-choice (a select fires `change` on
+// every arrow key), so there they validate when focus leaves them instead.
+function liveTrigger(ctx: FieldContext, type: FieldType): string {
+  if (!CHOICE_TYPES.has(type)) {
+    return ctx.liveTrigger
+  }
+  if (/Morph|Sync/.test(ctx.liveSwap)) {
+    return 'change'
+  }
+  return type === 'checkbox' ? 'focusout' : 'focusout changed'
+}
+
 function liveAttributes(
   ctx: FieldContext,
   state: FormState<never>,
@@ -72,10 +93,9 @@ function liveAttributes(
     return html``
   }
   const url = `${action}${action.includes('?') ? '&' : '?'}${LIVE_PARAM}=${encodeURIComponent(path)}`
-  const typing = ['checkbox', 'select', 'date', 'datetime-local', 'time'].includes(type)
   return html`${hx({
     post: url,
-    trigger: typing ? 'change' : ctx.liveTrigger,
+    trigger: liveTrigger(ctx, type),
     target: `#${id}-field`,
     swap: ctx.liveSwap,
     sync: ctx.liveSync,

@@ -101,7 +101,12 @@ describe('registerForms', () => {
       const two = await (await formsOnly(2).request('/orders/new')).text()
 
       expect(four).toContain('hx-swap="outerMorph" hx-trigger="change, keyup delay:500ms changed"')
-      expect(two).toContain('hx-swap="outerHTML" hx-trigger="change" hx-sync="this:queue last"')
+      expect(two).toContain(
+        'hx-swap="outerHTML" hx-trigger="focusout changed" hx-sync="this:queue last"'
+      )
+      // a replaced select would lose a keyboard user's focus on every arrow key: focusout there too
+      expect(two).toMatch(/<select id="order-form-status"[^>]*hx-trigger="focusout changed"/)
+      expect(four).toMatch(/<select id="order-form-status"[^>]*hx-trigger="change"/)
       expect(two).not.toContain('_validate=deliverBy')
     })
   })

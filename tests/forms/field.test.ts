@@ -215,6 +215,18 @@ describe('form().field()', () => {
       )
     })
 
+    it('validates choice controls when focus leaves them if the swap replaces the element', () => {
+      const replacing = form(
+        z.object({ tier: z.enum(['a', 'b']), ok: z.boolean(), email: z.email() }),
+        { id: 'r', action: '/r', live: true, liveSwap: 'outerHTML', liveTrigger: 'change' }
+      )
+      const state = replacing.empty()
+
+      expect(replacing.field(state, 'tier').value).toContain('hx-trigger="focusout changed"')
+      expect(replacing.field(state, 'ok').value).toContain('hx-trigger="focusout"')
+      expect(replacing.field(state, 'email').value).toContain('hx-trigger="change"')
+    })
+
     it('renders no live attributes without an action', () => {
       const noAction = form(z.object({ a: z.string() }), { live: true })
 
