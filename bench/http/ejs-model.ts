@@ -1,10 +1,9 @@
 // The view model the ejs template reads: what an express + ejs app would compute in its route.
-import { formatDate, formatMoney } from '../../demo/components.ts'
+import { formatDate, formatMoney, statItems } from '../../demo/components.ts'
 import { ordersUrl } from '../../demo/query.ts'
 import type { SortKey } from '../../demo/query.ts'
 import type { Overview } from './data.ts'
 
-const count = new Intl.NumberFormat('en-GB')
 const CONFIG = JSON.stringify({ includeIndicatorCSS: false, safeEval: true })
 const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'id', label: 'Order', numeric: true },
@@ -38,16 +37,7 @@ export function ejsModel(data: Overview, nonce: string): Record<string, unknown>
       ['/orders/new', 'New order'],
       ['/csp-reports', 'CSP reports'],
     ],
-    cards: [
-      ['Orders', count.format(s.orders)],
-      ['Revenue', formatMoney(s.revenueCents)],
-      ['Average order', formatMoney(s.averageCents)],
-      ['Customers', count.format(s.customers)],
-      ['Pending', count.format(s.pending)],
-      ['Shipped', count.format(s.shipped)],
-      ['Delivered', count.format(s.delivered)],
-      ['Cancelled', count.format(s.cancelled)],
-    ],
+    cards: statItems(s),
     headers: COLUMNS.map((column) => {
       const active = q.sort === column.key
       const dir = active && q.dir === 'asc' ? 'desc' : 'asc'

@@ -1,6 +1,6 @@
 // The overview page as a hand-built string (the physical limit): plain template literals and a
 // minimal escaper, the same markup the demo's hxkit page writes, whitespace included.
-import { formatDate, formatMoney } from '../../demo/components.ts'
+import { formatDate, formatMoney, statItems } from '../../demo/components.ts'
 import type { ActivityRow, OrderRow, Stats } from '../../demo/db.ts'
 import { ordersUrl } from '../../demo/query.ts'
 import type { OrdersQuery, SortKey } from '../../demo/query.ts'
@@ -18,7 +18,6 @@ const ENTITIES: Readonly<Record<string, string>> = {
 const entity = (char: string): string => ENTITIES[char] as string
 const esc = (text: string): string => (TEST.test(text) ? text.replace(ALL, entity) : text)
 
-const count = new Intl.NumberFormat('en-GB')
 const CONFIG = esc(JSON.stringify({ includeIndicatorCSS: false, safeEval: true }))
 const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'id', label: 'Order', numeric: true },
@@ -49,16 +48,7 @@ const swap = (href: string, nonce: string): string =>
   ` hx-get="${esc(href)}" hx-target="#orders" hx-swap="outerHTML" hx-push-url="true" hx-nonce="${nonce}"`
 
 function statCards(s: Stats): string {
-  const cards: [string, string][] = [
-    ['Orders', count.format(s.orders)],
-    ['Revenue', formatMoney(s.revenueCents)],
-    ['Average order', formatMoney(s.averageCents)],
-    ['Customers', count.format(s.customers)],
-    ['Pending', count.format(s.pending)],
-    ['Shipped', count.format(s.shipped)],
-    ['Delivered', count.format(s.delivered)],
-    ['Cancelled', count.format(s.cancelled)],
-  ]
+  const cards = statItems(s)
   let out = `<section id="stats" aria-labelledby="stats-heading"><h2 id="stats-heading" class="visually-hidden">Key figures</h2>
     <dl class="stat-grid">
       `

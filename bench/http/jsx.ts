@@ -1,6 +1,6 @@
 // The overview page with hono/jsx (`jsx()` calls, what a .tsx file compiles to).
 import { jsx } from 'hono/jsx'
-import { formatDate, formatMoney } from '../../demo/components.ts'
+import { formatDate, formatMoney, statItems } from '../../demo/components.ts'
 import type { ActivityRow, OrderRow, Stats } from '../../demo/db.ts'
 import { ordersUrl } from '../../demo/query.ts'
 import type { OrdersQuery, SortKey } from '../../demo/query.ts'
@@ -8,7 +8,6 @@ import type { Overview } from './data.ts'
 
 type Node = ReturnType<typeof jsx>
 
-const count = new Intl.NumberFormat('en-GB')
 const CONFIG = JSON.stringify({ includeIndicatorCSS: false, safeEval: true })
 const NAV = [
   ['/', 'Overview'],
@@ -33,16 +32,7 @@ const swap = (href: string, nonce: string): Record<string, string> => ({
 })
 
 function StatCards({ s }: { s: Stats }): Node {
-  const cards: [string, string][] = [
-    ['Orders', count.format(s.orders)],
-    ['Revenue', formatMoney(s.revenueCents)],
-    ['Average order', formatMoney(s.averageCents)],
-    ['Customers', count.format(s.customers)],
-    ['Pending', count.format(s.pending)],
-    ['Shipped', count.format(s.shipped)],
-    ['Delivered', count.format(s.delivered)],
-    ['Cancelled', count.format(s.cancelled)],
-  ]
+  const cards = statItems(s)
   return jsx(
     'section',
     { id: 'stats', 'aria-labelledby': 'stats-heading' },
