@@ -5,8 +5,8 @@ import { join } from 'node:path'
 const root = join(import.meta.dirname, '..')
 const read = (path: string) => readFileSync(join(root, path), 'utf8')
 const pkg = JSON.parse(read('package.json')) as {
-  exports: Record<string, string>
-  publishConfig: { exports: Record<string, unknown> }
+  exports: Record<string, unknown>
+  files: string[]
   devDependencies: Record<string, string>
 }
 
@@ -30,20 +30,22 @@ describe('package.json exports', () => {
     expect(subpaths).toEqual(modules)
   })
 
-  it('points every in-repo entry at an existing index.ts', () => {
+  it('points every entry at the built index of a src folder that exists', () => {
     for (const module of modules) {
-      expect(pkg.exports[`./${module}`]).toBe(`./src/${module}/index.ts`)
+      expect(pkg.exports[`./${module}`]).toEqual({
+        types: `./dist/${module}/index.d.ts`,
+        default: `./dist/${module}/index.js`,
+      })
       expect(existsSync(join(root, 'src', module, 'index.ts'))).toBe(true)
     }
   })
 
-  it('keeps the published map in step with the in-repo map', () => {
-    expect(Object.keys(pkg.publishConfig.exports).sort()).toEqual(Object.keys(pkg.exports).sort())
+  it('publishes the built files', () => {
+    expect(pkg.files).toContain('dist')
   })
 
   it('never exposes src/internal', () => {
     expect(JSON.stringify(pkg.exports)).not.toContain('internal')
-    expect(JSON.stringify(pkg.publishConfig.exports)).not.toContain('internal')
   })
 })
 

@@ -108,8 +108,8 @@ function fromReportingApi(
 export function parseCspReports(
   contentType: string,
   body: unknown,
-  userAgent = '',
-  receivedAt = Date.now()
+  userAgent: string = '',
+  receivedAt: number = Date.now()
 ): CspReport[] | null {
   const type = contentType.split(';')[0]?.trim().toLowerCase()
   if (type === 'application/reports+json' && Array.isArray(body)) {

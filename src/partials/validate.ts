@@ -2,7 +2,7 @@
 // Everything here runs once, in the factory, and throws a TypeError naming what is wrong.
 
 /** Names and ids: an ASCII letter, then letters, digits, `_` or `-` (a CSS `#id` needs no escaping). */
-export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,127}$/
+export const NAME_PATTERN: RegExp = /^[A-Za-z][A-Za-z0-9_-]{0,127}$/
 
 // Elements that may wrap a partial. Raw-text elements (script, style, textarea, title), void
 // elements, document structure and <template> are left out: none of them can hold swapped markup.
