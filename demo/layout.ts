@@ -21,7 +21,7 @@ export function htmxVersionFromEnv(
 }
 
 // htmx 4: the indicator CSS ships in hxkit.css, and hx-csp's safeEval runs hx-on without eval.
-// htmx 2: no injected <style>, no eval, no scripts from responses (contract §4.2/4.3).
+// htmx 2: no injected <style>, no eval, no scripts from responses (docs/protocol.md §4.2, §4.3).
 const HTMX4_CONFIG = { includeIndicatorCSS: false, safeEval: true }
 const HTMX2_CONFIG = { includeIndicatorStyles: false, allowEval: false, allowScriptTags: false }
 

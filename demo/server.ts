@@ -10,7 +10,7 @@ import { openDb } from './db.ts'
 const PUBLIC_ROOT = fileURLToPath(new URL('../public', import.meta.url))
 const host = process.env['HOST'] ?? '127.0.0.1'
 const port = Number(process.env['PORT'] ?? 3000)
-// security-and-reliability.md §5.2: drain (readiness 503), close, wait, force, exit; a watchdog
+// Graceful shutdown (docs/server.md): drain (readiness 503), close, wait, force, exit; a watchdog
 const drainMs = Number(process.env['SHUTDOWN_DRAIN_MS'] ?? 0)
 const graceMs = Number(process.env['SHUTDOWN_GRACE_MS'] ?? 10_000)
 

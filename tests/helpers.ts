@@ -1,4 +1,4 @@
-// Request-header builders that reproduce exactly what htmx sends (htmx4-server-contract.md §1).
+// Request-header builders that reproduce exactly what htmx sends (docs/protocol.md §1).
 // Shared by the tests of every module: keep the names stable.
 
 /** Plain header record, ready for `app.request(path, { headers })`. */
@@ -16,12 +16,15 @@ export interface Htmx4HeaderOptions {
   boosted?: boolean
   /** `HX-Current-URL` (default `http://localhost/`). */
   currentUrl?: string
-  /** The `hx-prompt` answer; sent `encodeURI`-encoded as htmx 4's hx-prompt.js does (§1.1). */
+  /**
+   * The `hx-prompt` answer; sent `encodeURI`-encoded as htmx 4's hx-prompt.js does
+   * (docs/protocol.md §1.1).
+   */
   prompt?: string
 }
 
 /**
- * Headers of an htmx 4 request from an element (contract §1.1): `HX-Request`, `HX-Source`,
+ * Headers of an htmx 4 request from an element (docs/protocol.md §1.1): `HX-Request`, `HX-Source`,
  * `HX-Current-URL`, `HX-Request-Type`, `Accept: text/html`, plus the optional ones.
  */
 export function htmx4Headers(options: Htmx4HeaderOptions = {}): HeaderRecord {
@@ -46,7 +49,7 @@ export function htmx4Headers(options: Htmx4HeaderOptions = {}): HeaderRecord {
 
 /**
  * Headers of an htmx 4 element identifier: `tag#id` with the id `encodeURI`-encoded, as
- * `#buildIdentifier` builds it (contract §1.1).
+ * `#buildIdentifier` builds it (docs/protocol.md §1.1).
  */
 export function htmx4Element(tag: string, id?: string): string {
   return id === undefined ? tag : `${tag}#${encodeURI(id)}`
@@ -64,12 +67,12 @@ export interface Htmx2HeaderOptions {
   boosted?: boolean
   /** `HX-Current-URL` (default `http://localhost/`). */
   currentUrl?: string
-  /** `HX-Prompt`, sent raw by htmx 2 (§1.1). */
+  /** `HX-Prompt`, sent raw by htmx 2 (docs/protocol.md §1.1). */
   prompt?: string
 }
 
 /**
- * Headers of an htmx 2 request (contract §1.2): `HX-Request` and `HX-Current-URL`, no
+ * Headers of an htmx 2 request (docs/protocol.md §1.2): `HX-Request` and `HX-Current-URL`, no
  * `HX-Request-Type`, `Accept: *\/*`, bare ids.
  */
 export function htmx2Headers(options: Htmx2HeaderOptions = {}): HeaderRecord {
@@ -94,8 +97,8 @@ export function htmx2Headers(options: Htmx2HeaderOptions = {}): HeaderRecord {
 }
 
 /**
- * The complete header set of an htmx 4 back/forward restore (contract §1.4): no `HX-Request`, no
- * `HX-Current-URL`, `HX-Source` or `HX-Target`.
+ * The complete header set of an htmx 4 back/forward restore (docs/protocol.md §1.4): no
+ * `HX-Request`, no `HX-Current-URL`, `HX-Source` or `HX-Target`.
  */
 export function htmx4HistoryRestoreHeaders(): HeaderRecord {
   return {
@@ -106,7 +109,7 @@ export function htmx4HistoryRestoreHeaders(): HeaderRecord {
 }
 
 /**
- * An htmx 2 history-cache miss (contract §1.4): `HX-Request` (historyRestoreAsHxRequest),
+ * An htmx 2 history-cache miss (docs/protocol.md §1.4): `HX-Request` (historyRestoreAsHxRequest),
  * `HX-History-Restore-Request` and `HX-Current-URL`.
  */
 export function htmx2HistoryRestoreHeaders(url = 'http://localhost/'): HeaderRecord {
@@ -118,14 +121,14 @@ export function htmx2HistoryRestoreHeaders(url = 'http://localhost/'): HeaderRec
 }
 
 /**
- * A boosted link click in htmx 4 (contract §1.1): source `a`, target `body`, type `full`,
+ * A boosted link click in htmx 4 (docs/protocol.md §1.1): source `a`, target `body`, type `full`,
  * `HX-Boosted: true`.
  */
 export function htmx4BoostedHeaders(url = 'http://localhost/'): HeaderRecord {
   return htmx4Headers({ source: 'a', target: 'body', type: 'full', boosted: true, currentUrl: url })
 }
 
-/** A boosted link click in htmx 2 (contract §1.2): `HX-Boosted: true`, no target id. */
+/** A boosted link click in htmx 2 (docs/protocol.md §1.2): `HX-Boosted: true`, no target id. */
 export function htmx2BoostedHeaders(url = 'http://localhost/'): HeaderRecord {
   return htmx2Headers({ boosted: true, currentUrl: url })
 }

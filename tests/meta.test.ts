@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -73,5 +74,73 @@ describe('vendored htmx', () => {
     expect(version).toMatch(/^2\.0\.\d+$/)
     expect(Number(version.split('.')[2])).toBeGreaterThanOrEqual(11)
     expect(read('README.md')).toContain(`htmx ${version}`)
+  })
+})
+
+describe('documentation references', () => {
+  // git's view of the repository: tracked files plus new ones not yet added, minus ignored ones
+  const files = execFileSync(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    }
+  )
+    .split('\0')
+    .filter((file) => file !== '' && existsSync(join(root, file)))
+    .filter((file) => !/^(node_modules|public\/vendor)(\/|$)/.test(file))
+  const text = (file: string): string => {
+    const buffer = readFileSync(join(root, file))
+    return buffer.includes(0) ? '' : buffer.toString('utf8')
+  }
+
+  it('cites no reference document that ships outside the repository', () => {
+    // spelt in pieces so that this file does not match itself
+    const outside = [
+      ['..', '/shared'],
+      ['shared', '/docs'],
+      ['htmx4-server', '-contract'],
+      ['security-and', '-reliability'],
+      ['contract', ' §'],
+    ].map((parts) => parts.join(''))
+    const hits = files.flatMap((file) => {
+      const content = text(file)
+      return outside
+        .filter((needle) => content.includes(needle))
+        .map((needle) => `${file}: ${needle}`)
+    })
+
+    expect(hits).toEqual([])
+  })
+
+  it('points every "page.md §N" citation at an existing page and section', () => {
+    const cited = /(?<![\w/.-])(?:docs\/)?([a-z][a-z0-9-]*)\.md (?=§)/g
+    const nextCitation = /[A-Za-z][\w-]*(?:\.md)? §/
+    const broken: string[] = []
+    const scanned = files.filter((file) => /^(src|tests|demo|docs)\//.test(file))
+    for (const file of scanned) {
+      for (const [index, line] of text(file).split('\n').entries()) {
+        for (const match of line.matchAll(cited)) {
+          const page = match[1] as string
+          const from = match.index + match[0].length
+          const rest = line.slice(from + 1)
+          const end = rest.search(nextCitation)
+          const segment = line.slice(from, end === -1 ? undefined : from + 1 + end)
+          const path = join('docs', `${page}.md`)
+          const doc = existsSync(join(root, path)) ? read(path) : undefined
+          for (const [, section] of segment.matchAll(/§(\d+(?:\.\d+)*)/g)) {
+            const parts = (section as string).split('.')
+            const heading = `${'#'.repeat(parts.length + 1)} ${parts.join('.')}${parts.length === 1 ? '.' : ''} `
+            if (!doc?.split('\n').some((l) => l.startsWith(heading))) {
+              broken.push(`${file}:${index + 1}: ${path} §${section}`)
+            }
+          }
+        }
+      }
+    }
+
+    expect(broken).toEqual([])
+    expect(scanned.length).toBeGreaterThan(0)
   })
 })

@@ -29,7 +29,8 @@ function configJson(config: Readonly<Record<string, unknown>>): string {
   if (typeof config !== 'object' || Array.isArray(config)) {
     throw new TypeError('htmxScripts(): "config" must be an object')
   }
-  // It would put this response's nonce on every script an htmx response carries (contract §4.3).
+  // It would put this response's nonce on every script an htmx response carries
+  // (docs/protocol.md §4.3).
   if ('inlineScriptNonce' in config) {
     throw new TypeError(
       'htmxScripts(): "inlineScriptNonce" lets every script in an htmx response run; leave it out'

@@ -1,7 +1,7 @@
 import { resolve } from './schema-meta.ts'
 import type { JsonSchema } from './schema-meta.ts'
 
-/** The caps the decoder enforces (security-and-reliability.md §3.2); over a cap → 400 or 413. */
+/** The caps the decoder enforces (docs/security.md §3.2); over a cap → 400 or 413. */
 export interface FormLimits {
   /** Name/value pairs in one body (default 1000). */
   readonly maxFields: number

@@ -1,4 +1,4 @@
-// Wire names of the htmx headers, in one place (htmx4-server-contract.md §1, §2).
+// Wire names of the htmx headers, in one place (docs/protocol.md §1, §2).
 
 /** Request: `true` on every htmx request except htmx 4 history restores. */
 export const HX_REQUEST = 'HX-Request'

@@ -6,7 +6,7 @@ import type { SwapSpec, SwapStyle } from './swap.ts'
 import { normalizeOrigins, toAsciiJson, toSafeSelector, toSafeUrl } from './url.ts'
 import type { UrlOptions } from './url.ts'
 
-/** An `HX-Location` object: a GET through `htmx.ajax` (htmx4-server-contract.md §2.2). */
+/** An `HX-Location` object: a GET through `htmx.ajax` (docs/protocol.md §2.2). */
 export interface LocationSpec {
   /** Where to go: a path starting with a single `/` (or an allowed absolute URL). */
   readonly path: string
@@ -36,7 +36,8 @@ export interface LocationOptions extends UrlOptions {
   readonly version?: 2 | 4 | undefined
 }
 
-// A path HCON (htmx 4) reads back as a plain path: no `:`, `,`, quotes or spaces (§2.2 HX-Location).
+// A path HCON (htmx 4) reads back as a plain path: no `:`, `,`, quotes or spaces
+// (docs/protocol.md §2.2).
 const PLAIN_PATH = /^\/[A-Za-z0-9\-._~%!$&()*+;=@/?]*$/
 
 function historyValue(value: boolean | string, fn: string, origins: ReadonlySet<string>): string {

@@ -10,7 +10,7 @@ import { HX_RESWAP } from './headers.ts'
  *
  * htmx 4 gives 286 no meaning and swaps it like 200; its poll stops because the polling element is
  * replaced by one without polling attributes. htmx 2 stops on the 286 itself
- * (htmx4-server-contract.md §2.3).
+ * (docs/protocol.md §2.3).
  *
  * @param c - the hono context
  * @param markup - the final element (plain strings are escaped, as in `html`)

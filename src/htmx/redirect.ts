@@ -22,7 +22,7 @@ const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]
 const VARY = [HX_REQUEST, HX_REQUEST_TYPE, HX_HISTORY_RESTORE_REQUEST]
 
 // An htmx 2 history restore ignores response headers and swaps whatever body arrives
-// (contract §1.4), so it must get the plain 3xx, which XHR follows to the full page.
+// (docs/protocol.md §1.4), so it must get the plain 3xx, which XHR follows to the full page.
 function wantsHeaderRedirect(hx: HtmxRequest | null): hx is HtmxRequest {
   return hx !== null && !(hx.version === 2 && hx.historyRestore)
 }
@@ -45,7 +45,7 @@ function headerFor(url: string, mode: 'location' | 'redirect'): [string, string]
  * Redirects the right way for the caller: an htmx request gets 200 with `HX-Location` (or
  * `HX-Redirect` with `mode: 'redirect'`), anything else a plain 3xx with `Location`.
  * Only same-origin paths starting with a single `/` are accepted, or absolute URLs whose origin is
- * in `allowedOrigins`; anything else throws a TypeError (security-and-reliability.md §3.5).
+ * in `allowedOrigins`; anything else throws a TypeError (docs/security.md §3.5).
  *
  * @param c - the hono context
  * @param path - the target path
@@ -100,8 +100,8 @@ function resolveLocation(
 }
 
 /**
- * The redirect contract (contract §2.1 step 1, §2.3): fetch follows a 3xx by itself, so an htmx
- * request would swap the destination page into its target. Answer 200 with `HX-Location` (or
+ * The redirect contract (docs/protocol.md §2.1 step 1, §2.3): fetch follows a 3xx by itself, so an
+ * htmx request would swap the destination page into its target. Answer 200 with `HX-Location` (or
  * `HX-Redirect`) instead, keeping the other headers (Set-Cookie!) and dropping Location and body.
  * Cross-origin targets not in the allow-list are left alone (fetch refuses them: mode same-origin).
  */

@@ -117,7 +117,7 @@ export function parseHtmxRequest(headers: HeaderSource): HtmxRequest | null {
   const historyRestore = headers.get(HX_HISTORY_RESTORE_REQUEST) === 'true'
   const rawType = headers.get(HX_REQUEST_TYPE)
   const type4 = rawType === 'full' || rawType === 'partial' ? rawType : null
-  // htmx 4 history restores carry HX-Request-Type but no HX-Request (contract §1.4)
+  // htmx 4 history restores carry HX-Request-Type but no HX-Request (docs/protocol.md §1.4)
   if (!isRequest && !historyRestore) {
     return null
   }

@@ -2,7 +2,7 @@ import type { HxSwapStyle } from '../html/index.ts'
 import { toSafeSelector } from './url.ts'
 
 /**
- * The swap styles of htmx 4 (htmx4-server-contract.md §3.4); the aliases are sent canonical.
+ * The swap styles of htmx 4 (docs/protocol.md §3.4); the aliases are sent canonical.
  * One list for the kit: the same type as `HxSwapStyle` of the `hx()` builder.
  */
 export type SwapStyle = HxSwapStyle

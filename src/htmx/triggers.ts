@@ -26,7 +26,7 @@ function entriesOf(triggers: TriggerMap): [string, JsonValue | undefined][] {
  * escaped as `\uXXXX` (htmx decodes header bytes as Latin-1, and Node refuses non-Latin-1 values).
  *
  * An event without detail gets `{}`: htmx wraps any non-object detail as `{ value }`
- * (htmx4-server-contract.md §2.2).
+ * (docs/protocol.md §2.2).
  *
  * @param triggers - event name → detail, as an object or a `Map`
  * @returns the header value (starts with `{`, which is how htmx detects JSON)
@@ -45,7 +45,8 @@ export function serializeTriggers(triggers: TriggerMap): string {
   return toAsciiJson(Object.fromEntries(entries))
 }
 
-// Reads an HX-Trigger value already on the response: JSON, or comma-separated names (§2.2 (a)).
+// Reads an HX-Trigger value already on the response: JSON, or comma-separated names
+// (docs/protocol.md §2.2 (a)).
 // A broken JSON value is dropped: sending it on would lock the element's request queue in htmx 4.
 function parseTriggerHeader(value: string | null): Map<string, JsonValue | undefined> {
   if (value === null) {

@@ -1,4 +1,4 @@
-// Header-safe values for the HX-* response headers (security-and-reliability.md §3.3, §3.5).
+// Header-safe values for the HX-* response headers (docs/security.md §3.3, §3.5).
 
 /** Options of the helpers that take a URL (`clientRedirect`, `clientLocation`, `redirectTo`, …). */
 export interface UrlOptions {
@@ -21,7 +21,7 @@ function hasControl(value: string): boolean {
   return false
 }
 // Characters a header (and the htmx client, which decodes header bytes as Latin-1) cannot carry
-// as they are: percent-encoded as UTF-8 (htmx4-server-contract.md §2.2 "non-ASCII").
+// as they are: percent-encoded as UTF-8 (docs/protocol.md §2.1).
 const UNSAFE_IN_URL = /[^\u0021-\u007e]|["<>^`{|}]/gu
 
 function encodeChar(char: string, fn: string): string {
@@ -71,7 +71,7 @@ function refuse(fn: string, url: unknown): never {
   throw new TypeError(
     `${fn}: refused redirect target ${shown}: only paths starting with a single "/" ` +
       'are allowed, or absolute http(s) URLs whose origin is listed in "allowedOrigins" ' +
-      '(security-and-reliability.md §3.5).'
+      '(docs/security.md §3.5).'
   )
 }
 

@@ -39,7 +39,8 @@ const SAFE_TAGS: ReadonlySet<string> = new Set([
   'ul',
 ])
 
-// Custom elements (a hyphen is required). htmx rewrites `<hx-word` into <template> (contract §3.1).
+// Custom elements (a hyphen is required). htmx rewrites `<hx-word` into <template>
+// (docs/protocol.md §3.1).
 const CUSTOM_ELEMENT = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/
 const HTMX_REWRITTEN = /^hx-[a-z]+$/
 

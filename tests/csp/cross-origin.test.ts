@@ -44,7 +44,7 @@ function send(
 
 describe('crossOriginProtection()', () => {
   // Go 1.25 net/http csrf_test.go: TestCrossOriginProtectionSecFetchSite, plus the cases of
-  // security-and-reliability.md §2.3 (X1–X8) and hono advisories GHSA-rpfr-3m35-5vx5 / GHSA-2234-fmw7-43wr.
+  // docs/security.md §2.3 (X1–X8) and hono advisories GHSA-rpfr-3m35-5vx5 / GHSA-2234-fmw7-43wr.
   const form = 'application/x-www-form-urlencoded'
   const cases: Case[] = [
     ['same-origin allowed', 'POST', 'same-origin', undefined, form, 200],

@@ -9,7 +9,7 @@ import {
 import type { LocationSpec } from '../../src/htmx/index.ts'
 import { htmx2Headers, htmx4Headers } from '../helpers.ts'
 
-// Open-redirect rule: security-and-reliability.md §3.5; header injection: §3.3.
+// Open-redirect rule: docs/security.md §3.5; header injection: §3.3.
 const UNSAFE = [
   '//evil.example/x',
   '/\\evil.example',
@@ -27,7 +27,7 @@ const UNSAFE = [
 ]
 
 describe('serializeLocation', () => {
-  describe('with a path (contract §2.2 HX-Location)', () => {
+  describe('with a path (docs/protocol.md §2.2 HX-Location)', () => {
     it.each([
       ['/orders', '/orders'],
       ['/orders?page=2&sort=-date', '/orders?page=2&sort=-date'],
@@ -86,7 +86,7 @@ describe('serializeLocation', () => {
     })
   })
 
-  describe('with an unsafe target (security §3.5)', () => {
+  describe('with an unsafe target (docs/security.md §3.5)', () => {
     it.each(UNSAFE)('throws a TypeError for %j', (url) => {
       expect(() => serializeLocation(url)).toThrow(TypeError)
       expect(() => serializeLocation({ path: url })).toThrow(

@@ -4,8 +4,8 @@ import { html } from '../../src/html/index.ts'
 import { stopPolling } from '../../src/htmx/index.ts'
 import { htmx2Headers, htmx4Headers } from '../helpers.ts'
 
-// contract §2.3: htmx 4 gives 286 no meaning (swaps it like 200), htmx 2 stops polling on it;
-// the final markup without hx-trigger/hx-get, swapped outerHTML, stops htmx 4's poll.
+// docs/protocol.md §2.3: htmx 4 gives 286 no meaning (swaps it like 200), htmx 2 stops polling on
+// it; the final markup without hx-trigger/hx-get, swapped outerHTML, stops htmx 4's poll.
 describe('stopPolling', () => {
   const app = new Hono()
   app.get('/job', (c) => stopPolling(c, html`<div id="job">Done: ${'<b>'}</div>`))

@@ -31,13 +31,16 @@ function appWith(options?: HtmxOptions) {
   return app
 }
 
-// contract §2.1 step 1 + §2.3: fetch follows a 3xx silently, so htmx would swap the followed page
-// into its target; the middleware answers 200 + HX-Location instead.
+// docs/protocol.md §2.1 step 1 + §2.3: fetch follows a 3xx silently, so htmx would swap the
+// followed page into its target; the middleware answers 200 + HX-Location instead.
 describe('htmx() redirect contract', () => {
   describe.each([
     ['an htmx 4 request', htmx4Headers()],
     ['an htmx 2 request', htmx2Headers()],
-    ['an htmx 4 history restore (no HX-Request, §1.4)', htmx4HistoryRestoreHeaders()],
+    [
+      'an htmx 4 history restore (no HX-Request, docs/protocol.md §1.4)',
+      htmx4HistoryRestoreHeaders(),
+    ],
   ])('with %s', (_name, headers) => {
     it.each([301, 302, 303, 307, 308])(
       'turns a %i into 200 + HX-Location, keeping Set-Cookie',
@@ -75,7 +78,8 @@ describe('htmx() redirect contract', () => {
     it.each([
       ['a non-htmx request', {}, undefined],
       ['redirect: "off"', htmx4Headers(), { redirect: 'off' } as const],
-      // htmx 2 restores ignore response headers and swap the body (§1.4): XHR must follow the 3xx
+      // htmx 2 restores ignore response headers and swap the body (docs/protocol.md §1.4): XHR
+      // must follow the 3xx
       ['an htmx 2 history restore', htmx2HistoryRestoreHeaders(), undefined],
     ])('keeps the 302 for %s', async (_name, headers, options) => {
       const res = await appWith(options).request('/login/302', { method: 'POST', headers })
@@ -189,7 +193,7 @@ describe('redirectTo', () => {
   })
 
   describe('with an htmx 2 history restore', () => {
-    it('answers a plain 303 (htmx 2 ignores headers there, §1.4)', async () => {
+    it('answers a plain 303 (htmx 2 ignores headers there, docs/protocol.md §1.4)', async () => {
       const res = await app.request('/', { method: 'POST', headers: htmx2HistoryRestoreHeaders() })
 
       expect(res.status).toBe(303)

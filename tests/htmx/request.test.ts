@@ -13,7 +13,7 @@ import {
 const parse = (headers: Record<string, string>) => parseHtmxRequest(new Headers(headers))
 
 describe('parseHtmxElement', () => {
-  // contract §1.1: htmx 4 sends `tag#encodeURI(id)`; §1.2: htmx 2 sends the bare id
+  // docs/protocol.md §1.1: htmx 4 sends `tag#encodeURI(id)`; §1.2: htmx 2 sends the bare id
   it.each([
     ['tbody#order-rows', 4, { tag: 'tbody', id: 'order-rows' }],
     ['button', 4, { tag: 'button', id: null }],
@@ -51,7 +51,7 @@ describe('parseHtmxRequest', () => {
     })
   })
 
-  describe('with an htmx 4 request (contract §1.1)', () => {
+  describe('with an htmx 4 request (docs/protocol.md §1.1)', () => {
     it('reads every header', () => {
       const headers = htmx4Headers({
         source: htmx4Element('button', 'save'),
@@ -97,7 +97,7 @@ describe('parseHtmxRequest', () => {
     })
   })
 
-  describe('with an htmx 4 history restore (contract §1.4: no HX-Request)', () => {
+  describe('with an htmx 4 history restore (docs/protocol.md §1.4: no HX-Request)', () => {
     it('returns a full-page history restore', () => {
       const hx = parse(htmx4HistoryRestoreHeaders())
 
@@ -115,7 +115,7 @@ describe('parseHtmxRequest', () => {
     })
   })
 
-  describe('with an htmx 2 request (contract §1.2)', () => {
+  describe('with an htmx 2 request (docs/protocol.md §1.2)', () => {
     it('reads bare ids, the raw prompt and no request type', () => {
       const hx = parse(htmx2Headers({ trigger: 'save', target: 'rows', prompt: 'oui' }))
 
@@ -137,7 +137,7 @@ describe('parseHtmxRequest', () => {
       })
     })
 
-    it('reads a history restore as full (contract §1.4)', () => {
+    it('reads a history restore as full (docs/protocol.md §1.4)', () => {
       const hx = parse(htmx2HistoryRestoreHeaders('http://localhost/orders'))
 
       expect(hx).toMatchObject({

@@ -24,7 +24,7 @@ async function headersAfter(
   return { headers: res.headers, text: await res.text() }
 }
 
-describe('setPushUrl / setReplaceUrl (contract §2.2)', () => {
+describe('setPushUrl / setReplaceUrl (docs/protocol.md §2.2)', () => {
   it.each([
     [setPushUrl, 'HX-Push-Url', '/orders?page=2', '/orders?page=2'],
     [setPushUrl, 'HX-Push-Url', false, 'false'],
@@ -60,7 +60,7 @@ describe('setPushUrl / setReplaceUrl (contract §2.2)', () => {
   )
 })
 
-describe('setRetarget / setReselect (contract §2.2)', () => {
+describe('setRetarget / setReselect (docs/protocol.md §2.2)', () => {
   it.each([
     [setRetarget, 'HX-Retarget', 'closest tr', 'closest tr'],
     [setRetarget, 'HX-Retarget', '#größe', '#gr\\0000f6\\0000dfe'],
@@ -85,7 +85,7 @@ describe('setRetarget / setReselect (contract §2.2)', () => {
   )
 })
 
-describe('setReswap (contract §2.2 HX-Reswap)', () => {
+describe('setReswap (docs/protocol.md §2.2 HX-Reswap)', () => {
   describe('for an htmx 4 request', () => {
     it('writes the htmx 4 spec', async () => {
       const { headers } = await headersAfter((c) => {

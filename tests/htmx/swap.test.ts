@@ -3,7 +3,7 @@ import { serializeSwap } from '../../src/htmx/index.ts'
 import type { SwapSpec, SwapStyle } from '../../src/htmx/index.ts'
 
 describe('serializeSwap', () => {
-  describe('with a style only (contract §3.4)', () => {
+  describe('with a style only (docs/protocol.md §3.4)', () => {
     it.each([
       ['innerHTML', 'innerHTML'],
       ['outerSync', 'outerSync'],
@@ -17,7 +17,7 @@ describe('serializeSwap', () => {
     })
   })
 
-  describe('with htmx 4 modifiers (contract §2.2 HX-Reswap, HCON)', () => {
+  describe('with htmx 4 modifiers (docs/protocol.md §2.2 HX-Reswap, §3.5)', () => {
     it.each<[SwapSpec, string]>([
       [{ style: 'innerHTML', swap: 100, settle: '1s' }, 'innerHTML swap:100ms settle:1s'],
       [

@@ -7,7 +7,7 @@ import type { JsonValue } from '../../src/htmx/index.ts'
 const isAscii = (value: string) => /^[\u0020-\u007e]*$/.test(value)
 
 describe('serializeTriggers', () => {
-  describe('with details (contract §2.2 HX-Trigger)', () => {
+  describe('with details (docs/protocol.md §2.2 HX-Trigger)', () => {
     it.each<[Record<string, JsonValue | undefined>]>([
       [{ 'order:created': { id: 7 } }],
       [{ refresh: undefined, count: 3, flag: false, none: null, list: [1, 'a'] }],

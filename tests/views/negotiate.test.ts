@@ -8,7 +8,7 @@ const partials = {
   orders: partial('orders', () => '', { tag: 'tbody', id: 'order-rows' }),
 }
 
-// Header sets as htmx sends them (htmx4-server-contract.md §1.1, §1.2, §1.4).
+// Header sets as htmx sends them (docs/protocol.md §1.1, §1.2, §1.4).
 const v4 = (more: Record<string, string>) => ({
   'HX-Request': 'true',
   'HX-Request-Type': 'partial',
