@@ -103,6 +103,11 @@ describe('documentation references', () => {
       ['htmx4-server', '-contract'],
       ['security-and', '-reliability'],
       ['contract', ' §'],
+      ['design', '.md'],
+      ['house', '-style'],
+      ['prior', '-art'],
+      ['tasks', '-reference'],
+      ['components', '-reference'],
     ].map((parts) => parts.join(''))
     const hits = files.flatMap((file) => {
       const content = text(file)

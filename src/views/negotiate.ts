@@ -26,7 +26,7 @@ function findPartial<P extends Record<string, NamedPartial>>(
 }
 
 /**
- * Decides what to render for a request, in the order of design.md "Negotiation, in order".
+ * Decides what to render for a request, in the order of docs/views.md "Negotiation" (docs/protocol.md §1.5).
  *
  * 1. a history restore → full page (htmx 4 restores carry no `HX-Request`);
  * 2. no htmx request → full page;

@@ -24,7 +24,7 @@ export function mergeVary(existing: string | null, add: readonly string[]): stri
 /**
  * Sends `markup` as HTML with the negotiation headers: `Vary` on every header negotiation reads,
  * and `Cache-Control: no-store` on fragments (unless one was set) so no cache serves a fragment
- * to a normal navigation (prior-art.md pain point 1).
+ * to a normal navigation (docs/views.md, "Vary and Cache-Control").
  */
 export function sendHtml(
   c: Context,

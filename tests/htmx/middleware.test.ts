@@ -55,7 +55,7 @@ describe('htmx()', () => {
     })
   })
 
-  describe('with bad options (house-style §6)', () => {
+  describe('with bad options', () => {
     it.each<[unknown, RegExp]>([
       [{ redirect: 'yes' }, /^htmx\(\): "redirect" must be one of location, redirect, off\.$/],
       [

@@ -149,7 +149,7 @@ describe('parseHtmxRequest', () => {
     })
   })
 
-  describe('with garbled or unknown values (house-style §6: they count as absent)', () => {
+  describe('with garbled or unknown values (they count as absent, docs/htmx.md)', () => {
     it.each([
       ['HX-Request-Type', 'everything', { version: 2, type: 'partial' }],
       ['HX-Boosted', 'TRUE', { boosted: false }],
