@@ -3,6 +3,18 @@ import { existsSync } from 'node:fs'
 
 const publicModules = ['csp', 'forms', 'html', 'htmx', 'partials', 'views']
 
+// What no file under src/ may import: the app, the tests, the benchmarks, another module's insides.
+const srcBoundaries = [
+  {
+    group: ['**/demo/**', '**/tests/**', '**/e2e/**', '**/bench/**'],
+    message: 'src/ must not import from demo/, tests/, e2e/ or bench/.',
+  },
+  ...publicModules.map((module) => ({
+    group: [`../${module}/*`, `!../${module}/index.ts`],
+    message: `Import another module only through its index.ts (../${module}/index.ts).`,
+  })),
+]
+
 export default [
   {
     ignores: [
@@ -41,15 +53,32 @@ export default [
       'no-restricted-imports': [
         'error',
         {
+          patterns: [...srcBoundaries],
+        },
+      ],
+    },
+  },
+  {
+    // The renderer and the protocol layers run on any runtime with web-standard Request/Response;
+    // Node-only code lives in the modules that need it (the CSP nonce scope, the server).
+    files: [
+      'src/html/**/*.ts',
+      'src/htmx/**/*.ts',
+      'src/views/**/*.ts',
+      'src/partials/**/*.ts',
+      'src/forms/**/*.ts',
+      'src/internal/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
           patterns: [
             {
-              group: ['**/demo/**', '**/tests/**', '**/e2e/**', '**/bench/**'],
-              message: 'src/ must not import from demo/, tests/, e2e/ or bench/.',
+              group: ['node:*'],
+              message: 'Only src/csp/nonce-scope.ts and src/server/ may import Node built-ins.',
             },
-            ...publicModules.map((module) => ({
-              group: [`../${module}/*`, `!../${module}/index.ts`],
-              message: `Import another module only through its index.ts (../${module}/index.ts).`,
-            })),
+            ...srcBoundaries,
           ],
         },
       ],

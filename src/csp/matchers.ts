@@ -1,3 +1,4 @@
+import { nonceFromPolicy } from '../internal/render-nonce.ts'
 import { scanCspSafety } from './scanner.ts'
 import type { CspScanOptions } from './scanner.ts'
 
@@ -6,12 +7,10 @@ interface MatcherResult {
   message: () => string
 }
 
-const NONCE_IN_POLICY = /'nonce-([^']+)'/
-
 async function bodyAndNonce(received: unknown): Promise<[string, string | undefined]> {
   if (received instanceof Response) {
     const policy = received.headers.get('Content-Security-Policy') ?? ''
-    return [await received.clone().text(), NONCE_IN_POLICY.exec(policy)?.[1]]
+    return [await received.clone().text(), nonceFromPolicy(policy)]
   }
   return [String(received), undefined]
 }

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { runWithNonce } from '../internal/nonce-store.ts'
+import { runWithNonce } from './nonce-scope.ts'
 import { generateNonce } from './nonce.ts'
 import { DEFAULT_CSP, serializePolicy, validateDirectives } from './policy.ts'
 import type { CspDirectives } from './policy.ts'

@@ -1,4 +1,4 @@
-import { currentNonce } from '../internal/nonce-store.ts'
+import { currentNonce } from '../internal/render-nonce.ts'
 import { escapeHtml } from './escape.ts'
 import { SafeHtml } from './safe-html.ts'
 

@@ -1,3 +1,4 @@
+import { nonceFromPolicy } from '../internal/render-nonce.ts'
 import type { NamedPartial } from '../partials/index.ts'
 import { findElementById } from './extract.ts'
 
@@ -18,13 +19,11 @@ export interface RequestableApp {
   request(input: string, init?: RequestInit): Response | Promise<Response>
 }
 
-const NONCE_IN_POLICY = /'nonce-([^']+)'/
-
 // Under csp() every response has its own nonce (in `hx-nonce` and `nonce` attributes): compare
 // the markup with each response's nonce replaced by the same placeholder.
 async function bodyWithoutNonce(res: Response): Promise<string> {
   const body = await res.text()
-  const nonce = NONCE_IN_POLICY.exec(res.headers.get('Content-Security-Policy') ?? '')?.[1]
+  const nonce = nonceFromPolicy(res.headers.get('Content-Security-Policy'))
   return nonce === undefined ? body : body.replaceAll(`="${nonce}"`, '="{nonce}"')
 }
 

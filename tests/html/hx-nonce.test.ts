@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { csp } from '../../src/csp/index.ts'
+import { runWithNonce } from '../../src/csp/nonce-scope.ts'
 import { html, hx, hxNonce } from '../../src/html/index.ts'
-import { runWithNonce } from '../../src/internal/nonce-store.ts'
 import { hxPartial, partial } from '../../src/partials/index.ts'
 
 describe('hx', () => {

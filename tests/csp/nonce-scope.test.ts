@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { currentNonce, runWithNonce } from '../../src/internal/nonce-store.ts'
+import { runWithNonce } from '../../src/csp/nonce-scope.ts'
+import { currentNonce } from '../../src/internal/render-nonce.ts'
 
 describe('runWithNonce', () => {
   describe('inside the run', () => {
@@ -8,6 +9,7 @@ describe('runWithNonce', () => {
         await new Promise((done) => setTimeout(done, 1))
         return currentNonce()
       })
+
       expect(seen).toBe('abc')
     })
 
@@ -17,6 +19,7 @@ describe('runWithNonce', () => {
           await new Promise((done) => setTimeout(done, 2))
           return currentNonce()
         })
+
       expect(await Promise.all([read('a'), read('b')])).toEqual(['a', 'b'])
     })
   })
