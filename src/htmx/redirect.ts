@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { addVary } from '../internal/vary.ts'
 import { getHtmx } from './get-htmx.ts'
 import {
   HX_HISTORY_RESTORE_REQUEST,
@@ -25,13 +26,6 @@ const VARY = [HX_REQUEST, HX_REQUEST_TYPE, HX_HISTORY_RESTORE_REQUEST]
 // (docs/protocol.md §1.4), so it must get the plain 3xx, which XHR follows to the full page.
 function wantsHeaderRedirect(hx: HtmxRequest | null): hx is HtmxRequest {
   return hx !== null && !(hx.version === 2 && hx.historyRestore)
-}
-
-function mergeVary(headers: Headers): void {
-  const tokens = (headers.get('Vary') ?? '').split(',').map((token) => token.trim())
-  const seen = new Set(tokens.map((token) => token.toLowerCase()))
-  const added = VARY.filter((name) => !seen.has(name.toLowerCase()))
-  headers.set('Vary', [...tokens.filter((token) => token !== ''), ...added].join(', '))
 }
 
 function headerFor(url: string, mode: 'location' | 'redirect'): [string, string] {
@@ -75,7 +69,7 @@ export function redirectTo(
     return c.redirect(url, status)
   }
   c.header(...headerFor(url, mode))
-  mergeVary(c.res.headers)
+  addVary(c.res.headers, VARY)
   return c.body(null, 200)
 }
 
@@ -130,7 +124,7 @@ export async function convertRedirect(
     headers.delete(name)
   }
   headers.set(...headerFor(url, mode))
-  mergeVary(headers)
+  addVary(headers, VARY)
   await res.body?.cancel()
   c.res = undefined // hono merges the old response's headers into a new one; Location must go
   c.res = new Response(null, { status: 200, headers })

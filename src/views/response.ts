@@ -5,21 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SafeHtml } from '../html/index.ts'
 import { HTMX_REQUEST_HEADERS } from '../htmx/index.ts'
 import type { HtmxRequest } from '../htmx/index.ts'
-
-/** Merges header-list values case-insensitively, keeping the first spelling and `*` alone. */
-export function mergeVary(existing: string | null, add: readonly string[]): string {
-  const out: string[] = []
-  const seen = new Set<string>()
-  for (const token of [...(existing ?? '').split(','), ...add]) {
-    const name = token.trim()
-    const key = name.toLowerCase()
-    if (name !== '' && !seen.has(key)) {
-      seen.add(key)
-      out.push(name)
-    }
-  }
-  return seen.has('*') ? '*' : out.join(', ')
-}
+import { addVary } from '../internal/vary.ts'
 
 /**
  * Sends `markup` as HTML with the negotiation headers: `Vary` on every header negotiation reads,
@@ -35,7 +21,7 @@ export function sendHtml(
   // Build the response first and set headers on it: reading c.res before c.html() makes hono copy
   // the response through its body stream, which pushes @hono/node-server onto its slow path.
   const res = c.html(markup.value, status as ContentfulStatusCode)
-  res.headers.set('Vary', mergeVary(res.headers.get('Vary'), HTMX_REQUEST_HEADERS))
+  addVary(res.headers, HTMX_REQUEST_HEADERS)
   if (fragment && !res.headers.has('Cache-Control')) {
     res.headers.set('Cache-Control', 'no-store')
   }

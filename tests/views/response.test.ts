@@ -1,26 +1,13 @@
 import type { Context } from 'hono'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseHtmxRequest } from '../../src/htmx/index.ts'
-import { mergeVary, warnUnmatched } from '../../src/views/response.ts'
+import { warnUnmatched } from '../../src/views/response.ts'
 
 const c = { req: { method: 'GET', path: '/x' } } as unknown as Context
 const hx = parseHtmxRequest(new Headers({ 'HX-Request': 'true', 'HX-Target': 'y' }))
 
 afterEach(() => {
   vi.unstubAllGlobals()
-})
-
-describe('mergeVary', () => {
-  it.each([
-    [null, ['A', 'B'], 'A, B'],
-    ['', ['A'], 'A'],
-    ['Accept, a', ['A', 'B'], 'Accept, a, B'],
-    [' , Accept ,', ['B'], 'Accept, B'],
-    ['*', ['A'], '*'],
-    ['Accept, *', ['A'], '*'],
-  ])('merges %j with %j into %j', (existing, add, expected) => {
-    expect(mergeVary(existing, add)).toBe(expected)
-  })
 })
 
 describe('warnUnmatched', () => {

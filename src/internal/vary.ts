@@ -1,0 +1,22 @@
+// The one `Vary` merge of the kit: pages, fragments, redirects and form responses add the request
+// headers their answer depends on (docs/protocol.md §1.5).
+
+/** Merges header-list values case-insensitively, keeping the first spelling and `*` alone. */
+export function mergeVary(existing: string | null, add: readonly string[]): string {
+  const out: string[] = []
+  const seen = new Set<string>()
+  for (const token of [...(existing ?? '').split(','), ...add]) {
+    const name = token.trim()
+    const key = name.toLowerCase()
+    if (name !== '' && !seen.has(key)) {
+      seen.add(key)
+      out.push(name)
+    }
+  }
+  return seen.has('*') ? '*' : out.join(', ')
+}
+
+/** Adds `names` to the `Vary` header of `headers`, keeping what is there. */
+export function addVary(headers: Headers, names: readonly string[]): void {
+  headers.set('Vary', mergeVary(headers.get('Vary'), names))
+}
