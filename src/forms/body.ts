@@ -41,8 +41,11 @@ async function readCapped(req: BodySource, max: number): Promise<Uint8Array<Arra
     }
     total += value.byteLength
     if (total > max) {
-      // do not trust Content-Length: stop reading as soon as the cap is passed
-      await reader.cancel()
+      // do not trust Content-Length: stop reading as soon as the cap is passed. Release the lock,
+      // do not cancel: undici ≥ 7.20 (Node 24) keeps enqueueing an in-process FormData body after
+      // a cancel, an unhandled rejection (nodejs/undici#5835); @hono/node-server drains or drops
+      // the unread rest of a socket body (autoCleanupIncoming).
+      reader.releaseLock()
       throw tooLarge('Request body', max)
     }
     chunks.push(value)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findElementById, parseAttributes, scanTags } from '../../src/views/extract.ts'
+import { findElementById } from '../../src/views/extract.ts'
 
 const extract = (markup: string, id: string) => findElementById(markup, id)?.markup ?? null
 
@@ -87,29 +87,5 @@ describe('findElementById', () => {
     ])('returns null for %s', (_label, markup) => {
       expect(findElementById(markup, 'a')).toBeNull()
     })
-  })
-})
-
-describe('scanTags', () => {
-  it('yields start and end tags with their positions', () => {
-    const tags = [...scanTags('<a href="/">x</a><br/>')]
-
-    expect(tags).toEqual([
-      { name: 'a', closing: false, selfClosing: false, start: 0, end: 12, attrs: ' href="/"' },
-      { name: 'a', closing: true, selfClosing: false, start: 13, end: 17, attrs: '' },
-      { name: 'br', closing: false, selfClosing: true, start: 17, end: 22, attrs: '/' },
-    ])
-  })
-})
-
-describe('parseAttributes', () => {
-  it('keeps the first occurrence and reads bare attributes', () => {
-    const attrs = parseAttributes(' ID="x" id="y" hidden data-a=1 / ')
-
-    expect([...attrs]).toEqual([
-      ['id', 'x'],
-      ['hidden', ''],
-      ['data-a', '1'],
-    ])
   })
 })
