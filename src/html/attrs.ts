@@ -1,8 +1,9 @@
+import { assertSafeUrl, isUrlAttribute, refusedAttribute } from '../internal/markup-policy.ts'
+import type { RefusedAttribute } from '../internal/markup-policy.ts'
 import { classNames } from './class-names.ts'
 import type { ClassValue } from './class-names.ts'
 import { escapeHtml } from './escape.ts'
 import { SafeHtml } from './safe-html.ts'
-import { assertSafeUrl } from './url.ts'
 
 /** The value of one attribute: `true` → bare attribute, `false`/`null`/`undefined` → omitted. */
 export type AttrValue = string | number | bigint | boolean | null | undefined
@@ -21,48 +22,25 @@ export interface Attributes {
 
 // Letters, digits, `_ . - : @`; starting with a letter, `_`, `:` or `@` (htmx and Alpine names).
 const NAME = /^[A-Za-z_:@][\w.:@-]*$/
-const EVENT_HANDLER = /^(?:on|(?:data-)?hx-on)/i
 
-/** Attributes whose value is a URL (or that htmx evaluates after a `js:` prefix). */
-const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'cite', 'background', 'data',
-  'ping', 'manifest', 'codebase', 'longdesc', 'usemap', 'icon', 'lowsrc', 'dynsrc', 'archive',
-  'classid', 'profile', 'hx-get', 'hx-post', 'hx-put', 'hx-patch', 'hx-delete', 'hx-query',
-  'hx-action', 'hx-push-url', 'hx-replace-url', 'hx-vals', 'hx-headers', 'hx-confirm',
-]) // prettier-ignore
+const REFUSALS: Readonly<Record<RefusedAttribute, string>> = {
+  'inline-handler':
+    'inline event handlers are blocked by the strict CSP (attach behaviour from a script file)',
+  'hx-on':
+    'inline event handlers are blocked by the strict CSP (attach behaviour from a script file)',
+  'style-attribute': 'inline styles are blocked by the strict CSP (use a class)',
+  srcdoc: 'its value is parsed as a whole document',
+}
 
 /** Throws a TypeError when `name` is not a safe attribute name or is refused by the strict CSP. */
 export function checkAttributeName(caller: string, name: string): void {
   if (!NAME.test(name)) {
     throw new TypeError(`${caller}: invalid attribute name ${JSON.stringify(name.slice(0, 40))}`)
   }
-  const lower = name.toLowerCase()
-  if (EVENT_HANDLER.test(lower) && lower !== 'open') {
-    throw new TypeError(
-      `${caller}: refusing "${name}": inline event handlers are blocked by the strict CSP (attach behaviour from a script file)`
-    )
+  const refused = refusedAttribute(name.toLowerCase())
+  if (refused !== null) {
+    throw new TypeError(`${caller}: refusing "${name}": ${REFUSALS[refused]}`)
   }
-  if (lower === 'style') {
-    throw new TypeError(
-      `${caller}: refusing "style": inline styles are blocked by the strict CSP (use a class)`
-    )
-  }
-  if (lower === 'srcdoc') {
-    throw new TypeError(`${caller}: refusing "srcdoc": its value is parsed as a whole document`)
-  }
-}
-
-/** Tells whether the value of attribute `name` is a URL checked for script schemes. */
-export function isUrlAttribute(name: string): boolean {
-  let lower = name.toLowerCase()
-  if (lower.startsWith('data-hx-')) {
-    lower = lower.slice(5)
-  }
-  if (lower.startsWith('hx-')) {
-    const colon = lower.indexOf(':')
-    lower = colon === -1 ? lower : lower.slice(0, colon)
-  }
-  return URL_ATTRIBUTES.has(lower)
 }
 
 function attribute(name: string, value: unknown): string {

@@ -1,10 +1,10 @@
+import { assertSafeUrl } from '../internal/markup-policy.ts'
 import { escapeHtml, escapeSingleQuoted } from './escape.ts'
 import { headersJson, scalarRecord } from './hx-json.ts'
 import { nonceAttribute } from './hx-nonce.ts'
 import { swapValue } from './hx-swap.ts'
 import type { HxOptions } from './hx-types.ts'
 import { SafeHtml } from './safe-html.ts'
-import { assertSafeUrl } from './url.ts'
 
 type Options = Readonly<Record<string, unknown>>
 type Render = (value: unknown, options: Options) => string | undefined

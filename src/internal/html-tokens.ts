@@ -36,8 +36,10 @@ const NAMED: Readonly<Record<string, string>> = {
   newline: '\n',
 }
 
+// Browsers turn `&#0;` into U+FFFD; it stays NUL here, so the scanner treats it like the raw NUL
+// the builders refuse (stricter than a browser, never looser).
 function codePoint(value: number): string {
-  return value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : '\ufffd'
+  return value <= 0x10ffff ? String.fromCodePoint(value) : '\ufffd'
 }
 
 /** Decodes the character references of an attribute value. */

@@ -118,7 +118,7 @@ describe('attrs', () => {
   describe('with style and srcdoc', () => {
     it('refuses style, saying why', () => {
       expect(() => attrs({ Style: 'color:red' })).toThrow(
-        'attrs: refusing "style": inline styles are blocked by the strict CSP (use a class)'
+        'attrs: refusing "Style": inline styles are blocked by the strict CSP (use a class)'
       )
     })
 

@@ -47,7 +47,7 @@ describe('decodeEntities', () => {
     ['&#X6a&#97vascript:', 'javascript:'],
     ['java&Tab;script:', 'java\tscript:'],
     ['a&amp;b&lt;&gt;&quot;&apos;', 'a&b<>"\''],
-    ['&#0;&#x110000;', '\ufffd\ufffd'],
+    ['&#0;&#x110000;', '\u0000\ufffd'],
     ['&unknown; &amp', '&unknown; &amp'],
     ['plain', 'plain'],
   ])('decodes %j as %j', (value, expected) => {
