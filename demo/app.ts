@@ -1,7 +1,8 @@
 // The demo dashboard as a hono app (no listen: tests call app.request, server.ts serves it).
 import { Hono } from 'hono'
-import { cspReportHandler, secure } from '../src/csp/index.ts'
+import { cspReportHandler } from '../src/csp/index.ts'
 import { htmx } from '../src/htmx/index.ts'
+import { secure } from '../src/security/index.ts'
 import { openDb } from './db.ts'
 import type { DemoDb } from './db.ts'
 import { registerForms } from './forms/index.ts'

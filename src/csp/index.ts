@@ -1,8 +1,6 @@
-/** @module Security: strict CSP with per-response nonces and cross-origin protection. */
+/** @module Content Security Policy: a strict policy with a fresh nonce per response, violation reports, the htmx script tags and a CSP-safety scanner. */
 import type { CspVariables } from './middleware.ts'
 
-export { crossOriginProtection, parseTrustedOrigin } from './cross-origin.ts'
-export type { CrossOriginOptions } from './cross-origin.ts'
 export { cspMatchers } from './matchers.ts'
 export { csp, cspOverride, getNonce } from './middleware.ts'
 export type { CspOptions, CspOverride, CspVariables } from './middleware.ts'
@@ -12,8 +10,6 @@ export { scanCspSafety } from './scanner.ts'
 export type { CspFinding, CspScanOptions } from './scanner.ts'
 export { htmxScripts } from './scripts.ts'
 export type { HtmxScriptsOptions } from './scripts.ts'
-export { secure } from './secure.ts'
-export type { SecureHeadersOptions, SecureOptions } from './secure.ts'
 export { generateNonce } from './nonce.ts'
 export { DEFAULT_CSP, NONCE, NONE, SELF, serializePolicy } from './policy.ts'
 export type { CspDirectives } from './policy.ts'

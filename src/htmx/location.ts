@@ -1,9 +1,10 @@
 import type { Context } from 'hono'
+import { parseOrigins } from '../internal/origins.ts'
 import { getHtmx } from './get-htmx.ts'
 import { HX_LOCATION, HX_REDIRECT, HX_REFRESH } from './headers.ts'
 import { serializeSwap } from './swap.ts'
 import type { SwapSpec, SwapStyle } from './swap.ts'
-import { normalizeOrigins, toAsciiJson, toSafeSelector, toSafeUrl } from './url.ts'
+import { toAsciiJson, toSafeSelector, toSafeUrl } from './url.ts'
 import type { UrlOptions } from './url.ts'
 
 /** An `HX-Location` object: a GET through `htmx.ajax` (docs/protocol.md §2.2). */
@@ -45,7 +46,7 @@ function historyValue(value: boolean | string, fn: string, origins: ReadonlySet<
 }
 
 function locationObject(spec: LocationSpec, fn: string, options: LocationOptions): object {
-  const origins = normalizeOrigins(options.allowedOrigins, fn)
+  const origins = parseOrigins(options.allowedOrigins, fn)
   const selector = (value: string | undefined): string | undefined =>
     value === undefined ? undefined : toSafeSelector(value, fn)
   return {
@@ -81,7 +82,7 @@ export function serializeLocation(
   const fn = 'serializeLocation()'
   const value: unknown = location
   if (typeof value !== 'object' || value === null) {
-    const path = toSafeUrl(value, fn, normalizeOrigins(options.allowedOrigins, fn))
+    const path = toSafeUrl(value, fn, parseOrigins(options.allowedOrigins, fn))
     return PLAIN_PATH.test(path) ? path : toAsciiJson({ path })
   }
   return toAsciiJson(locationObject(value as LocationSpec, fn, options))
@@ -124,7 +125,7 @@ export function clientLocation(
  */
 export function clientRedirect(c: Context, url: string, options: UrlOptions = {}): Response {
   const fn = 'clientRedirect()'
-  c.header(HX_REDIRECT, toSafeUrl(url, fn, normalizeOrigins(options.allowedOrigins, fn)))
+  c.header(HX_REDIRECT, toSafeUrl(url, fn, parseOrigins(options.allowedOrigins, fn)))
   return c.body(null, 200)
 }
 

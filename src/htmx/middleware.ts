@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono'
+import { parseOrigins } from '../internal/origins.ts'
 import { convertRedirect } from './redirect.ts'
 import type { RedirectMode } from './redirect.ts'
 import { parseHtmxRequest } from './request.ts'
 import type { HtmxRequest } from './request.ts'
-import { normalizeOrigins } from './url.ts'
 
 /** Options of the `htmx()` middleware. */
 export interface HtmxOptions {
@@ -38,7 +38,7 @@ function normalizeOptions(options: unknown): { mode: RedirectMode; origins: Read
   if (!MODES.includes(redirect)) {
     throw new TypeError(`${FN}: "redirect" must be one of ${MODES.join(', ')}.`)
   }
-  return { mode: redirect, origins: normalizeOrigins(allowedOrigins, FN) }
+  return { mode: redirect, origins: parseOrigins(allowedOrigins, FN) }
 }
 
 /**

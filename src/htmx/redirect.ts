@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { parseOrigins } from '../internal/origins.ts'
 import { addVary } from '../internal/vary.ts'
 import { getHtmx } from './get-htmx.ts'
 import {
@@ -10,7 +11,7 @@ import {
 } from './headers.ts'
 import { serializeLocation } from './location.ts'
 import type { HtmxRequest } from './request.ts'
-import { normalizeOrigins, toSafeUrl } from './url.ts'
+import { toSafeUrl } from './url.ts'
 import type { UrlOptions } from './url.ts'
 
 /** How a redirect reaches htmx: `HX-Location` (AJAX GET, default), `HX-Redirect` (full load), or not at all. */
@@ -64,7 +65,7 @@ export function redirectTo(
   if (mode !== 'location' && mode !== 'redirect') {
     throw new TypeError(`${fn}: "mode" must be one of location, redirect.`)
   }
-  const url = toSafeUrl(path, fn, normalizeOrigins(options.allowedOrigins, fn))
+  const url = toSafeUrl(path, fn, parseOrigins(options.allowedOrigins, fn))
   if (!wantsHeaderRedirect(getHtmx(c))) {
     return c.redirect(url, status)
   }

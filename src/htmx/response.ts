@@ -1,9 +1,10 @@
 import type { Context } from 'hono'
+import { parseOrigins } from '../internal/origins.ts'
 import { getHtmx } from './get-htmx.ts'
 import { HX_PUSH_URL, HX_REPLACE_URL, HX_RESELECT, HX_RESWAP, HX_RETARGET } from './headers.ts'
 import { serializeSwap } from './swap.ts'
 import type { SwapSpec, SwapStyle } from './swap.ts'
-import { normalizeOrigins, toSafeSelector, toSafeUrl } from './url.ts'
+import { toSafeSelector, toSafeUrl } from './url.ts'
 import type { UrlOptions } from './url.ts'
 
 function historyHeader(
@@ -16,7 +17,7 @@ function historyHeader(
   const value =
     typeof url === 'boolean'
       ? String(url)
-      : toSafeUrl(url, fn, normalizeOrigins(options.allowedOrigins, fn))
+      : toSafeUrl(url, fn, parseOrigins(options.allowedOrigins, fn))
   c.header(name, value)
 }
 

@@ -1,3 +1,4 @@
+import { hasControl, isScriptUrl } from '../internal/markup-policy.ts'
 // Header-safe values for the HX-* response headers (docs/security.md §3.3, §3.5).
 
 /** Options of the helpers that take a URL (`clientRedirect`, `clientLocation`, `redirectTo`, …). */
@@ -9,17 +10,6 @@ export interface UrlOptions {
   readonly allowedOrigins?: readonly string[] | undefined
 }
 
-// C0 controls and DEL: the URL parser silently drops tab/CR/LF ("/\t/evil.com" becomes
-// "//evil.com") and Node refuses them in header values.
-function hasControl(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i)
-    if (code < 0x20 || code === 0x7f) {
-      return true
-    }
-  }
-  return false
-}
 // Characters a header (and the htmx client, which decodes header bytes as Latin-1) cannot carry
 // as they are: percent-encoded as UTF-8 (docs/protocol.md §2.1).
 const UNSAFE_IN_URL = /[^\u0021-\u007e]|["<>^`{|}]/gu
@@ -34,36 +24,6 @@ function encodeChar(char: string, fn: string): string {
 
 function percentEncode(value: string, fn: string): string {
   return value.replace(UNSAFE_IN_URL, (char) => encodeChar(char, fn))
-}
-
-/**
- * Normalises an allow-list of origins once; throws a TypeError naming `fn` for anything that is
- * not a bare http(s) origin.
- */
-export function normalizeOrigins(origins: unknown, fn: string): ReadonlySet<string> {
-  if (origins === undefined) {
-    return new Set()
-  }
-  if (!Array.isArray(origins)) {
-    throw new TypeError(
-      `${fn}: "allowedOrigins" must be an array of origins such as "https://example.com".`
-    )
-  }
-  return new Set(origins.map((origin: unknown) => toOrigin(origin, fn)))
-}
-
-function toOrigin(origin: unknown, fn: string): string {
-  const parsed = typeof origin === 'string' ? URL.parse(origin) : null
-  if (
-    parsed === null ||
-    (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') ||
-    parsed.href !== `${parsed.origin}/`
-  ) {
-    throw new TypeError(
-      `${fn}: "allowedOrigins" entries must be http(s) origins such as "https://example.com", got ${JSON.stringify(origin)}.`
-    )
-  }
-  return parsed.origin
 }
 
 function refuse(fn: string, url: unknown): never {
@@ -81,7 +41,7 @@ function refuse(fn: string, url: unknown): never {
  * Throws a TypeError otherwise: a refused URL is a programming error.
  */
 export function toSafeUrl(url: unknown, fn: string, allowed: ReadonlySet<string>): string {
-  if (typeof url !== 'string' || hasControl(url) || url.includes('\\')) {
+  if (typeof url !== 'string' || hasControl(url) || url.includes('\\') || isScriptUrl(url)) {
     return refuse(fn, url)
   }
   if (url.startsWith('/') && !url.startsWith('//')) {

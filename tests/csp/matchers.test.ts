@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { cspMatchers, getNonce, secure } from '../../src/csp/index.ts'
+import { cspMatchers, getNonce } from '../../src/csp/index.ts'
+import { secure } from '../../src/security/index.ts'
 
 describe('cspMatchers', () => {
   describe('toBeCspSafe', () => {

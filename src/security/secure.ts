@@ -3,10 +3,10 @@ import { bodyLimit } from 'hono/body-limit'
 import { every } from 'hono/combine'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
+import { csp } from '../csp/index.ts'
+import type { CspOptions } from '../csp/index.ts'
 import { crossOriginProtection } from './cross-origin.ts'
 import type { CrossOriginOptions } from './cross-origin.ts'
-import { csp } from './middleware.ts'
-import type { CspOptions } from './middleware.ts'
 
 /** The non-CSP headers, as hono's `secureHeaders()` takes them (its CSP options are not used). */
 export type SecureHeadersOptions = Omit<
@@ -66,9 +66,9 @@ function answerRefusals(part: MiddlewareHandler): MiddlewareHandler {
  * carry the security headers too; `app.onError` is not consulted for them.
  *
  * @param options - each part's options, or `false` to leave it out
- * @see docs/csp.md
+ * @see docs/security.md
  * @example
- * app.use(secure({ csp: { reportUri: '/__csp-report' }, crossOrigin: { trustedOrigins: ['https://sso.example'] } }))
+ * app.use(secure({ csp: { reportUri: '/__csp-report' }, crossOrigin: { allowedOrigins: ['https://sso.example'] } }))
  */
 export function secure(options: SecureOptions = {}): MiddlewareHandler {
   const parts: MiddlewareHandler[] = []

@@ -1,14 +1,16 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { parseOrigins } from '../internal/origins.ts'
 
 /** Options of `crossOriginProtection()`. */
 export interface CrossOriginOptions {
   /**
    * Origins allowed to send unsafe requests although they are cross-site (`https://sso.example`):
-   * scheme, host and optional port only.
+   * http(s) scheme, host and optional port only; the same option and parser as the redirect
+   * helpers' `allowedOrigins`.
    * @default []
    */
-  trustedOrigins?: readonly string[] | undefined
+  allowedOrigins?: readonly string[] | undefined
   /**
    * Paths exempt from the check, matched after normalising the request path: an exact path
    * (`/hooks/github`), a prefix ending in `/` (`/webhooks/`), and `{name}` for one segment.
@@ -26,25 +28,6 @@ export interface CrossOriginOptions {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']
-
-/**
- * Checks a trusted origin the way Go's `AddTrustedOrigin` does: `scheme://host[:port]` only.
- * @throws TypeError naming the problem
- */
-export function parseTrustedOrigin(origin: string): string {
-  let url: URL
-  try {
-    url = new URL(origin)
-  } catch {
-    throw new TypeError(`crossOriginProtection(): "${origin}" is not a valid origin`)
-  }
-  if (url.origin === 'null' || !/^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+$/i.test(origin)) {
-    throw new TypeError(
-      `crossOriginProtection(): trusted origin "${origin}" must be scheme://host[:port] with no path, query or fragment`
-    )
-  }
-  return url.origin
-}
 
 /** Normalises a URL path like Go's `path.Clean`: resolves `.` and `..`, folds repeated slashes. */
 export function cleanPath(path: string): string {
@@ -116,10 +99,10 @@ function refuse(reason: string): never {
  * @throws TypeError at startup for a malformed trusted origin or bypass pattern
  * @see docs/csp.md
  * @example
- * app.use(crossOriginProtection({ trustedOrigins: ['https://sso.example'], bypass: ['/webhooks/'] }))
+ * app.use(crossOriginProtection({ allowedOrigins: ['https://sso.example'], bypass: ['/webhooks/'] }))
  */
 export function crossOriginProtection(options: CrossOriginOptions = {}): MiddlewareHandler {
-  const trusted = new Set((options.trustedOrigins ?? []).map(parseTrustedOrigin))
+  const trusted = parseOrigins(options.allowedOrigins, 'crossOriginProtection()')
   const bypass = (options.bypass ?? []).map(compilePattern)
   const refuseBareForms = options.refuseBareForms ?? true
 

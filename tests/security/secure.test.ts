@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { describe, expect, it, vi } from 'vitest'
-import { secure } from '../../src/csp/index.ts'
+import { secure } from '../../src/security/index.ts'
 
 function makeApp(options?: Parameters<typeof secure>[0]) {
   const handler = vi.fn(async (c: Context) => c.html(`<p>${(await c.req.text()).length}</p>`))
