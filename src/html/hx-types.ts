@@ -1,3 +1,7 @@
+import type { HxSwap } from '../internal/swap.ts'
+
+export type { HxDelay, HxScroll, HxSwap, HxSwapSpec, HxSwapStyle } from '../internal/swap.ts'
+
 /**
  * A partial as `hx()` sees it: its name (sent as `HX-Partial`) and the selector of its wrapper.
  *
@@ -12,51 +16,6 @@ export interface PartialLike {
 
 /** A value of `hx-vals` or `hx-headers`: htmx 4 flattens arrays and objects, so scalars only. */
 export type HxScalar = string | number | boolean | null
-
-/** The swap styles of htmx 4 (`before`, `after`, `prepend` and `append` are its aliases). */
-export type HxSwapStyle =
-  | 'innerHTML'
-  | 'outerHTML'
-  | 'textContent'
-  | 'beforebegin'
-  | 'afterbegin'
-  | 'beforeend'
-  | 'afterend'
-  | 'before'
-  | 'after'
-  | 'prepend'
-  | 'append'
-  | 'delete'
-  | 'none'
-  | 'innerMorph'
-  | 'outerMorph'
-  | 'outerSync'
-
-/** A delay: milliseconds, or htmx's `'100ms'` / `'1s'` text. */
-export type HxDelay = number | `${number}ms` | `${number}s` | `${number}m`
-
-/** An `hx-swap` spec as an object: a style and htmx 4's modifiers (rendered as HCON). */
-export interface HxSwapSpec {
-  readonly style?: HxSwapStyle | undefined
-  /** Delay before the swap. */
-  readonly swap?: HxDelay | undefined
-  /** Delay before settling. */
-  readonly settle?: HxDelay | undefined
-  readonly transition?: boolean | undefined
-  readonly ignoreTitle?: boolean | undefined
-  readonly scroll?: 'top' | 'bottom' | undefined
-  readonly scrollTarget?: string | undefined
-  readonly show?: 'top' | 'bottom' | undefined
-  readonly showTarget?: string | undefined
-  readonly focusScroll?: boolean | undefined
-  /** Drop the response's outer element (`strip:false` keeps it). */
-  readonly strip?: boolean | undefined
-  /** Swap even when the main content is empty. */
-  readonly swapEmpty?: boolean | undefined
-}
-
-/** `hx-swap`: a style, a style followed by HCON modifiers, or a spec object. */
-export type HxSwap = HxSwapStyle | `${HxSwapStyle} ${string}` | HxSwapSpec
 
 type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9'
 type StatusClass = '1' | '2' | '3' | '4' | '5'

@@ -1,8 +1,8 @@
 import { assertSafeUrl } from '../internal/markup-policy.ts'
+import { serializeSwap } from '../internal/swap.ts'
 import { escapeHtml, escapeSingleQuoted } from './escape.ts'
 import { headersJson, scalarRecord } from './hx-json.ts'
 import { nonceAttribute } from './hx-nonce.ts'
-import { swapValue } from './hx-swap.ts'
 import type { HxOptions } from './hx-types.ts'
 import { SafeHtml } from './safe-html.ts'
 
@@ -57,7 +57,7 @@ const target: Render = (value) => {
 
 const swap: Render = (value, options) => {
   if (value !== undefined) {
-    return swapValue(value)
+    return serializeSwap(value, 4, 'hx')
   }
   return typeof options['target'] === 'object' ? 'outerHTML' : undefined
 }

@@ -10,6 +10,7 @@ export { hxNonce } from './hx-nonce.ts'
 export type {
   HxAppendable,
   HxDelay,
+  HxScroll,
   HxInheritable,
   HxOptions,
   HxScalar,

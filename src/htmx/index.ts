@@ -14,7 +14,6 @@ export { HTMX_REQUEST_HEADERS, parseHtmxElement, parseHtmxRequest } from './requ
 export type { HtmxElement, HtmxRequest } from './request.ts'
 export { setPushUrl, setReplaceUrl, setReselect, setReswap, setRetarget } from './response.ts'
 export { serializeSwap } from './swap.ts'
-export type { SwapDelay, SwapScroll, SwapSpec, SwapStyle } from './swap.ts'
 export { addTrigger, serializeTriggers } from './triggers.ts'
 export type { JsonValue, TriggerMap } from './triggers.ts'
 export type { UrlOptions } from './url.ts'

@@ -1,10 +1,11 @@
 import type { Context } from 'hono'
+import type { HxSwap } from '../html/index.ts'
 import { parseOrigins } from '../internal/origins.ts'
+import { toSafeSelector } from '../internal/selector.ts'
 import { getHtmx } from './get-htmx.ts'
 import { HX_LOCATION, HX_REDIRECT, HX_REFRESH } from './headers.ts'
 import { serializeSwap } from './swap.ts'
-import type { SwapSpec, SwapStyle } from './swap.ts'
-import { toAsciiJson, toSafeSelector, toSafeUrl } from './url.ts'
+import { toAsciiJson, toSafeUrl } from './url.ts'
 import type { UrlOptions } from './url.ts'
 
 /** An `HX-Location` object: a GET through `htmx.ajax` (docs/protocol.md §2.2). */
@@ -14,7 +15,7 @@ export interface LocationSpec {
   /** Selector of the element to swap into (default `body`). */
   readonly target?: string | undefined
   /** How to swap. */
-  readonly swap?: SwapStyle | SwapSpec | undefined
+  readonly swap?: HxSwap | undefined
   /** Selector picking part of the response. */
   readonly select?: string | undefined
   /** Push the path (`true`, the default) or another URL into history; `false` suppresses it. */

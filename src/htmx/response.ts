@@ -1,10 +1,11 @@
 import type { Context } from 'hono'
+import type { HxSwap } from '../html/index.ts'
 import { parseOrigins } from '../internal/origins.ts'
+import { toSafeSelector } from '../internal/selector.ts'
 import { getHtmx } from './get-htmx.ts'
 import { HX_PUSH_URL, HX_REPLACE_URL, HX_RESELECT, HX_RESWAP, HX_RETARGET } from './headers.ts'
 import { serializeSwap } from './swap.ts'
-import type { SwapSpec, SwapStyle } from './swap.ts'
-import { toSafeSelector, toSafeUrl } from './url.ts'
+import { toSafeUrl } from './url.ts'
 import type { UrlOptions } from './url.ts'
 
 function historyHeader(
@@ -75,7 +76,7 @@ export function setRetarget(c: Context, selector: string): void {
  * @example
  * setReswap(c, { style: 'beforeend', scroll: 'bottom' })
  */
-export function setReswap(c: Context, spec: SwapStyle | SwapSpec): void {
+export function setReswap(c: Context, spec: HxSwap): void {
   const version = getHtmx(c)?.version ?? 4
   c.header(HX_RESWAP, serializeSwap(spec, version))
   // htmx 2 has no `target:` swap modifier; HX-Retarget does the same there

@@ -20,10 +20,8 @@ describe('hx', () => {
           swapEmpty: true,
           strip: false,
           focusScroll: false,
-          showTarget: '#top',
-          show: 'top',
-          scrollTarget: '#list .rows',
-          scroll: 'bottom',
+          show: { to: 'top', target: '#top' },
+          scroll: { to: 'bottom', target: '#list .rows' },
           ignoreTitle: true,
           transition: true,
           settle: '1s',
@@ -38,27 +36,33 @@ describe('hx', () => {
     })
 
     it('renders modifiers alone and quotes values with the other quote', () => {
-      expect(hx({ swap: { scrollTarget: `a[x="1"]` } }).value).toBe(
-        ' hx-swap="scrollTarget:&#39;a[x=&quot;1&quot;]&#39;"'
+      expect(hx({ swap: { scroll: { to: 'top', target: `a[x="1"]` } } }).value).toBe(
+        ' hx-swap="scroll:top scrollTarget:a[x=&quot;1&quot;]"'
       )
-      expect(hx({ swap: { showTarget: 'a,b' } }).value).toBe(
-        ' hx-swap="showTarget:&quot;a,b&quot;"'
+      expect(hx({ swap: { show: { to: 'top', target: 'a,b' } } }).value).toBe(
+        ' hx-swap="show:top showTarget:&quot;a,b&quot;"'
+      )
+      expect(hx({ swap: { show: { to: 'top', target: 'ul [x="1"]' } } }).value).toBe(
+        ' hx-swap="show:top showTarget:&#39;ul [x=&quot;1&quot;]&#39;"'
       )
     })
 
     it('refuses values HCON cannot quote, unknown modifiers and wrong types, and renders other numbers as they are', () => {
-      expect(() => hx({ swap: { scrollTarget: `a[x="1"][y='2']` } })).toThrow(
-        /cannot contain both ' and "/
+      expect(() => hx({ swap: { scroll: { to: 'top', target: `a [x="1"][y='2']` } } })).toThrow(
+        'hx: swap "scroll.target" cannot hold both kinds of quotes'
       )
       expect(() => untyped({ swap: { style: 'innerHTML', delay: 1 } })).toThrow(
-        'hx: unknown swap modifier "delay"'
+        'hx: unknown swap option "delay"'
       )
       expect(() => untyped({ swap: { scroll: {} } })).toThrow(
-        'hx: swap modifier "scroll" must be a string, number or boolean'
+        'hx: swap "scroll" must be top or bottom, or { to: top | bottom, target }.'
       )
-      expect(untyped({ swap: { scroll: 1 } })).toBe(' hx-swap="scroll:1"')
-      expect(() => untyped({ swap: 1 })).toThrow('hx: swap must be a string or a swap spec object')
+      expect(() => untyped({ swap: { scroll: 1 } })).toThrow('hx: swap "scroll" must be top or bottom')
+      expect(() => untyped({ swap: 1 })).toThrow(
+        'hx: swap must be a style, a style with modifiers, or a swap spec object.'
+      )
       expect(() => untyped({ swap: null })).toThrow(TypeError)
+      expect(() => untyped({ swap: {} })).toThrow('hx: a swap spec needs a style or a modifier.')
     })
   })
 })

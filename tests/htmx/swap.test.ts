@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { HxSwap, HxSwapSpec } from '../../src/html/index.ts'
 import { serializeSwap } from '../../src/htmx/index.ts'
-import type { SwapSpec, SwapStyle } from '../../src/htmx/index.ts'
 
 describe('serializeSwap', () => {
   describe('with a style only (docs/protocol.md §3.4)', () => {
@@ -18,7 +18,7 @@ describe('serializeSwap', () => {
   })
 
   describe('with htmx 4 modifiers (docs/protocol.md §2.2 HX-Reswap, §3.5)', () => {
-    it.each<[SwapSpec, string]>([
+    it.each<[HxSwapSpec, string]>([
       [{ style: 'innerHTML', swap: 100, settle: '1s' }, 'innerHTML swap:100ms settle:1s'],
       [
         { style: 'beforeend', transition: true, ignoreTitle: false },
@@ -47,7 +47,7 @@ describe('serializeSwap', () => {
   })
 
   describe('for htmx 2', () => {
-    it.each<[SwapStyle | SwapSpec, string]>([
+    it.each<[HxSwap, string]>([
       ['outerMorph', 'outerHTML'],
       ['innerMorph', 'innerHTML'],
       ['outerSync', 'outerHTML'],
@@ -65,24 +65,24 @@ describe('serializeSwap', () => {
 
   describe('with invalid input', () => {
     it.each<[unknown, RegExp]>([
-      [{ style: 'sideways' }, /"style" must be one of innerHTML, outerHTML/],
-      [{ style: 'toString' }, /"style" must be one of/],
-      [{ style: 'innerHTML', swap: '1 minute' }, /"swap" must be milliseconds/],
-      [{ style: 'innerHTML', settle: -1 }, /"settle" must be milliseconds/],
-      [{ style: 'innerHTML', scroll: 'middle' }, /"scroll" must be top or bottom/],
+      [{ style: 'sideways' }, /swap style must be one of innerHTML, outerHTML/],
+      [{ style: 'toString' }, /swap style must be one of/],
+      [{ style: 'innerHTML', swap: '1 minute' }, /swap "swap" must be milliseconds/],
+      [{ style: 'innerHTML', settle: -1 }, /swap "settle" must be milliseconds/],
+      [{ style: 'innerHTML', scroll: 'middle' }, /swap "scroll" must be top or bottom/],
       [
         { style: 'innerHTML', show: { to: 'top\r\n', target: '#x' } },
-        /"show" must be top or bottom/,
+        /swap "show" must be top or bottom/,
       ],
       [
         { style: 'innerHTML', target: `[a="1"][b='2'] x` },
-        /"target" cannot hold both kinds of quotes/,
+        /swap "target" cannot hold both kinds of quotes/,
       ],
       [{ style: 'innerHTML', target: '#x\r\nSet-Cookie: a=b' }, /control characters/],
       [{ style: 'innerHTML', target: '' }, /non-empty string/],
     ])('throws a TypeError for %j', (spec, message) => {
-      expect(() => serializeSwap(spec as SwapSpec)).toThrow(TypeError)
-      expect(() => serializeSwap(spec as SwapSpec)).toThrow(message)
+      expect(() => serializeSwap(spec as HxSwapSpec)).toThrow(TypeError)
+      expect(() => serializeSwap(spec as HxSwapSpec)).toThrow(message)
     })
   })
 })
