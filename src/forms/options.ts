@@ -2,7 +2,52 @@ import type { Context } from 'hono'
 import { LIVE_PARAM } from './body.ts'
 
 const ID = /^[A-Za-z][\w-]*$/
-const SYNC = ['this:replace', 'this:queue last', 'this:drop']
+const SWAPS: readonly string[] = ['outerMorph', 'outerHTML']
+const SYNCS: readonly string[] = ['this:replace', 'this:queue last', 'this:drop']
+
+/** The keys `form()` accepts. */
+export const FORM_OPTIONS: readonly string[] = [
+  'id',
+  'action',
+  'messages',
+  'message',
+  'limits',
+  'live',
+  'liveSwap',
+  'liveTrigger',
+  'liveSync',
+  'htmx2Status',
+  'jsonSchema',
+]
+
+/**
+ * Refuses keys that are not options (a misspelt `lable` would be ignored otherwise), naming
+ * the key: `field(): "lable" must be a known option: label, type, …`.
+ */
+export function checkKeys(
+  fn: string,
+  given: object | undefined,
+  known: readonly string[],
+  prefix = ''
+): void {
+  for (const key of Object.keys(given ?? {})) {
+    if (!known.includes(key)) {
+      throw new TypeError(`${fn}: "${prefix}${key}" must be a known option: ${known.join(', ')}`)
+    }
+  }
+}
+
+/** Refuses a value outside a list: `form(): "liveSwap" must be one of outerMorph, outerHTML`. */
+export function checkOneOf(
+  fn: string,
+  name: string,
+  value: unknown,
+  allowed: readonly unknown[]
+): void {
+  if (value !== undefined && !allowed.includes(value)) {
+    throw new TypeError(`${fn}: "${name}" must be one of ${allowed.map(String).join(', ')}`)
+  }
+}
 
 /** Checks the options once, in the factory; returns the form id. */
 export function checkOptions(options: {
@@ -11,19 +56,14 @@ export function checkOptions(options: {
   readonly liveSync?: string | undefined
   readonly htmx2Status?: number | undefined
 }): string {
+  checkKeys('form()', options, FORM_OPTIONS)
   const id = options.id ?? 'form'
   if (!ID.test(id)) {
     throw new TypeError(`form(): "id" must match ${String(ID)}, got ${JSON.stringify(id)}`)
   }
-  if (options.liveSwap !== undefined && !['outerMorph', 'outerHTML'].includes(options.liveSwap)) {
-    throw new TypeError('form(): "liveSwap" must be one of outerMorph, outerHTML')
-  }
-  if (options.liveSync !== undefined && !SYNC.includes(options.liveSync)) {
-    throw new TypeError(`form(): "liveSync" must be one of ${SYNC.join(', ')}`)
-  }
-  if (options.htmx2Status !== undefined && ![200, 422].includes(options.htmx2Status)) {
-    throw new TypeError('form(): "htmx2Status" must be one of 200, 422')
-  }
+  checkOneOf('form()', 'liveSwap', options.liveSwap, SWAPS)
+  checkOneOf('form()', 'liveSync', options.liveSync, SYNCS)
+  checkOneOf('form()', 'htmx2Status', options.htmx2Status, [200, 422])
   return id
 }
 
