@@ -97,6 +97,30 @@ describe('form()', () => {
     })
   })
 
+  describe('with type lists and untyped nodes', () => {
+    it('reads a nullable type list and keeps untyped values as sent', () => {
+      const f = form(custom, {
+        jsonSchema: {
+          type: 'object',
+          properties: {
+            n: { type: ['number', 'null'] },
+            s: { type: ['string', 'null'] },
+            any: {},
+            open: { type: 'object' },
+          },
+          required: ['s'],
+        },
+      })
+
+      expect(JSON.parse(JSON.stringify(f.decode('n=4&s=&any=1&open.x=y')))).toEqual({
+        n: 4,
+        s: null,
+        any: '1',
+        open: { x: 'y' },
+      })
+    })
+  })
+
   describe('with file fields', () => {
     it('counts the file slots for the multipart caps, nested and in lists', () => {
       const f = form(
