@@ -1,5 +1,56 @@
 import type { Context } from 'hono'
 import { LIVE_PARAM } from './body.ts'
+import type { JsonSchema } from './json-schema.ts'
+import type { FormLimits } from './limits.ts'
+import type { MessageOptions } from './state.ts'
+import type { FieldPath, FormMessage } from './types.ts'
+
+/**
+ * Options of `form()`; everything is optional. Unknown keys are refused with a TypeError.
+ *
+ * @see docs/forms.md
+ * @example
+ * form(schema, { id: 'signup', action: '/signup', live: true, messages: { email: 'Enter a work email' } })
+ */
+export interface FormOptions<T> {
+  /** DOM id of the `<form>` and prefix of its field ids (default `'form'`). */
+  readonly id?: string | undefined
+  /** Where the form posts when the state carries no action (a create form's URL). */
+  readonly action?: string | undefined
+  /** Messages per field path (`'address.city'`; `'items.0.qty'` covers every item). */
+  readonly messages?: Readonly<Partial<Record<FieldPath<T>, FormMessage>>> | undefined
+  /** One function for every message (translation); `undefined` keeps the schema's. */
+  readonly message?: MessageOptions['message']
+  /** Caps on the body; see docs/forms.md for the defaults. */
+  readonly limits?: Partial<FormLimits> | undefined
+  /** Live validation of fields as they change (default false). */
+  readonly live?: boolean | undefined
+  /** How a live field is swapped: `'outerMorph'` (htmx 4, default) or `'outerHTML'` (htmx 2). */
+  readonly liveSwap?: 'outerMorph' | 'outerHTML' | undefined
+  /** `hx-trigger` of live text fields (default `'change, keyup delay:500ms changed'`). */
+  readonly liveTrigger?: string | undefined
+  /**
+   * `hx-sync` of live fields (default `'this:replace'`). htmx 2 logs every aborted request as an
+   * error (`htmx:sendAbort`): use `'this:queue last'` there.
+   */
+  readonly liveSync?: 'this:replace' | 'this:queue last' | 'this:drop' | undefined
+  /** Status of a failed htmx 2 submit: 422 (configure `responseHandling`) or 200. */
+  readonly htmx2Status?: 200 | 422 | undefined
+  /** The input JSON Schema, for Standard Schemas that cannot produce one. */
+  readonly jsonSchema?: JsonSchema | undefined
+}
+
+/**
+ * Options of `initial()` and `empty()`.
+ *
+ * @see docs/forms.md
+ * @example
+ * customerForm.initial(customer, { action: `/customers/${customer.id}` })
+ */
+export interface InitialOptions {
+  /** Where this form posts (an edit form's URL). */
+  readonly action?: string | undefined
+}
 
 const ID = /^[A-Za-z][\w-]*$/
 const SWAPS: readonly string[] = ['outerMorph', 'outerHTML']
