@@ -1,15 +1,15 @@
 // The demo's forms: create and edit an order from one zod schema (see docs/forms.md).
-import type { Context, Handler, Hono } from 'hono'
-import { FormDecodeError } from '../../src/forms/index.ts'
-import type { FormResult, FormViews } from '../../src/forms/index.ts'
-import { addTrigger, getHtmx, redirectTo } from '../../src/htmx/index.ts'
+import type { Context, Hono, MiddlewareHandler } from 'hono'
+import { completeSubmit } from '../../src/forms/index.ts'
+import type { FormValidatorOptions } from '../../src/forms/index.ts'
+import { addTrigger } from '../../src/htmx/index.ts'
 import type { Layout } from '../../src/views/index.ts'
 import type { DemoDb } from '../db.ts'
 import { htmxVersionFromEnv } from '../layout.ts'
 import type { HtmxVersion } from '../layout.ts'
 import type { overviewPage } from '../pages/overview.ts'
 import { UPLOAD_CAP_BYTES, orderForm } from './schema.ts'
-import type { OrderFields, OrderForm, OrderState, orderSchema } from './schema.ts'
+import type { OrderFields, OrderForm } from './schema.ts'
 import { orderStore } from './store.ts'
 import type { OrderRecord, OrderStore } from './store.ts'
 import { orderPage } from './view.ts'
@@ -24,128 +24,14 @@ export interface FormDeps {
   htmxVersion?: HtmxVersion | undefined
 }
 
-type Result = FormResult<typeof orderSchema>
-
-interface Screen {
-  f: OrderForm
-  page: OrderPage
-  panels: WeakMap<Context, PanelData>
-  views: FormViews<OrderFields>
-}
-
 const ID = /^[1-9]\d{0,8}$/
+const NEW_ORDER = 'New order'
 
-function editState(f: OrderForm, record: OrderRecord): OrderState {
-  const { id, invoice: _invoice, ...values } = record
-  return f.initial(values, { action: `/orders/${String(id)}/edit` })
-}
-
-/** The whole page for the panel data of this request (a full GET, or a page after no-JS 422). */
-function show(screen: Screen, c: Context, data: PanelData): Promise<Response> {
-  screen.panels.set(c, data)
-  return screen.page.handler(c)
-}
-
-/**
- * After a save: 303 to the edit page without JavaScript (Post/Redirect/Get); for htmx the form
- * panel, the orders table and the stat cards in one response, and a toast event.
- */
-function saved(screen: Screen, c: Context, data: PanelData, message: string): Promise<Response> {
-  const id = data.saved?.id ?? 0
-  if (getHtmx(c) === null) {
-    return Promise.resolve(redirectTo(c, `/orders/${String(id)}/edit?saved=1`))
-  }
-  addTrigger(c, 'toast', { message })
-  screen.panels.set(c, data)
-  return screen.page.respond(c, ['form', 'orders', 'stats'])
-}
-
-/**
- * A body over the upload cap (413 from the decoder) comes back as the form with an error on the
- * invoice field, still with status 413 (200 for htmx 2, which swaps only 2xx by default).
- */
-function guardUpload(
-  screen: Screen,
-  handler: Handler,
-  fallback: (c: Context) => OrderState
-): Handler {
-  return async (c, next) => {
-    try {
-      return (await handler(c, next)) as Response
-    } catch (error) {
-      if (!(error instanceof FormDecodeError) || error.status !== 413) {
-        throw error
-      }
-      const state: OrderState = {
-        ...fallback(c),
-        errors: { invoice: [`The upload is larger than ${String(UPLOAD_CAP_BYTES >> 10)} kB`] },
-        formErrors: ['The upload was too large, so nothing was saved. Attach a smaller invoice.'],
-      }
-      const res = await screen.f.rerender(c, state, screen.views)
-      const status = res.status === 422 ? 413 : res.status
-      return new Response(res.body, { status, headers: res.headers })
-    }
-  }
-}
-
-function createRoutes(app: Hono, screen: Screen, store: () => OrderStore): void {
-  const { f } = screen
-  const title = 'New order'
-  app.get('/orders/new', (c) => show(screen, c, { title, state: f.empty() }))
-  const submit = f.validate(async (result: Result, c) => {
-    if (!result.ok) {
-      screen.panels.set(c, { title, state: result.state })
-      return f.rerender(c, result.state)
-    }
-    const id = store().create(result.value)
-    const message = `Order #${String(id)} created for ${result.value.customer}`
-    return saved(screen, c, { title, state: f.empty(), saved: { id, verb: 'created' } }, message)
-  }, screen.views)
-  app.post(
-    '/orders/new',
-    guardUpload(screen, submit, () => f.empty())
-  )
-}
-
-function editRoutes(app: Hono, screen: Screen, store: () => OrderStore): void {
-  const { f } = screen
-  const records = new WeakMap<Context, OrderRecord>()
-  const title = (record: OrderRecord): string => `Edit order #${String(record.id)}`
-  const load: Handler = async (c, next) => {
-    const id = c.req.param('id') ?? ''
-    const record = ID.test(id) ? store().find(Number(id)) : undefined
-    if (record === undefined) {
-      return c.notFound()
-    }
-    records.set(c, record)
-    await next()
-    return undefined
-  }
-  const recordOf = (c: Context): OrderRecord => records.get(c) as OrderRecord
-  app.get('/orders/:id/edit', load, (c) => {
-    const record = recordOf(c)
-    const saved =
-      c.req.query('saved') === '1' ? { id: record.id, verb: 'saved' as const } : undefined
-    const data = { title: title(record), state: editState(f, record), invoice: record.invoice }
-    return show(screen, c, { ...data, saved })
-  })
-  const submit = f.validate(async (result: Result, c) => {
-    const record = recordOf(c)
-    if (!result.ok) {
-      screen.panels.set(c, { title: title(record), state: result.state, invoice: record.invoice })
-      return f.rerender(c, result.state)
-    }
-    store().update(record.id, result.value)
-    const fresh = store().find(record.id) ?? record
-    const data = { title: title(fresh), state: editState(f, fresh), invoice: fresh.invoice }
-    const message = `Order #${String(record.id)} saved`
-    return saved(screen, c, { ...data, saved: { id: record.id, verb: 'saved' } }, message)
-  }, screen.views)
-  app.post(
-    '/orders/:id/edit',
-    load,
-    guardUpload(screen, submit, (c) => editState(f, recordOf(c)))
-  )
+/** The edit panel of a saved order: its values, posting to its own URL. */
+function editPanel(f: OrderForm, record: OrderRecord): PanelData {
+  const { id, invoice, ...values } = record
+  const state = f.initial(values, { action: `/orders/${String(id)}/edit` })
+  return { title: `Edit order #${String(id)}`, state, invoice }
 }
 
 /**
@@ -160,28 +46,85 @@ function editRoutes(app: Hono, screen: Screen, store: () => OrderStore): void {
 export function registerForms(app: Hono, deps: FormDeps): { page: OrderPage } {
   const version = deps.htmxVersion ?? htmxVersionFromEnv()
   const f = orderForm(version)
+  // what the form panel of this request shows: set by the routes, read by the page
   const panels = new WeakMap<Context, PanelData>()
-  const data = (c: Context): PanelData => panels.get(c) ?? { title: 'New order', state: f.empty() }
-  const screenPage = orderPage(f, {
+  const data = (c: Context): PanelData => panels.get(c) ?? { title: NEW_ORDER, state: f.empty() }
+  const page = orderPage(f, {
     layout: deps.layout,
     overview: deps.overview,
     data,
     liveDates: version === 4,
   })
-  const views: FormViews<OrderFields> = {
-    // the view runs for the 422 re-render and for live validation: the panel with this state
+  const views: FormValidatorOptions<OrderFields> = {
+    // the 422 re-render and live validation: the panel with this state
     view: (state, c) => {
       panels.set(c, { ...data(c), state, inner: undefined })
-      return screenPage.renderPartial(c, 'form')
+      return page.renderPartial(c, 'form')
     },
     // JavaScript off: the whole page, around the panel the view just rendered
-    page: (_form, c) => screenPage.renderPage(c),
+    page: (_form, c) => page.renderPage(c),
+    // an upload over the decoder cap (413): the form again, an error on the invoice field
+    refused: (error, c) =>
+      error.status === 413
+        ? {
+            ...data(c).state,
+            errors: { invoice: [`The upload is larger than ${String(UPLOAD_CAP_BYTES >> 10)} kB`] },
+            formErrors: [
+              'The upload was too large, so nothing was saved. Attach a smaller invoice.',
+            ],
+          }
+        : undefined,
   }
-  const screen: Screen = { f, page: screenPage, panels, views }
+  const show = (c: Context, panel: PanelData): Promise<Response> => {
+    panels.set(c, panel)
+    return page.handler(c)
+  }
+  // After a save: 303 to the edit page without JavaScript; for htmx the form panel, the orders
+  // table and the stat cards in one response, and a toast.
+  const saved = (c: Context, panel: PanelData, message: string): Promise<Response> => {
+    panels.set(c, panel)
+    return completeSubmit(c, {
+      redirect: `/orders/${String(panel.saved?.id ?? 0)}/edit?saved=1`,
+      htmx: () => {
+        addTrigger(c, 'toast', { message })
+        return page.respond(c, ['form', 'orders', 'stats'])
+      },
+    })
+  }
   // the database opens on first use (the app's db may be lazy)
-  let store: OrderStore | undefined
-  const getStore = (): OrderStore => (store ??= orderStore(deps.db.sqlite()))
-  createRoutes(app, screen, getStore)
-  editRoutes(app, screen, getStore)
-  return { page: screenPage }
+  let opened: OrderStore | undefined
+  const store = (): OrderStore => (opened ??= orderStore(deps.db.sqlite()))
+  const records = new WeakMap<Context, OrderRecord>()
+  const load: MiddlewareHandler = async (c, next) => {
+    const id = c.req.param('id') ?? ''
+    const record = ID.test(id) ? store().find(Number(id)) : undefined
+    if (record === undefined) {
+      return c.notFound()
+    }
+    records.set(c, record)
+    panels.set(c, editPanel(f, record))
+    await next()
+    return undefined
+  }
+
+  app.get('/orders/new', (c) => show(c, { title: NEW_ORDER, state: f.empty() }))
+  app.post('/orders/new', f.validator(views), (c) => {
+    const order = c.req.valid('form')
+    const id = store().create(order)
+    const panel = { title: NEW_ORDER, state: f.empty(), saved: { id, verb: 'created' as const } }
+    return saved(c, panel, `Order #${String(id)} created for ${order.customer}`)
+  })
+  app.get('/orders/:id/edit', load, (c) => {
+    const id = (records.get(c) as OrderRecord).id
+    const note = c.req.query('saved') === '1' ? { id, verb: 'saved' as const } : undefined
+    return show(c, { ...data(c), saved: note })
+  })
+  app.post('/orders/:id/edit', load, f.validator(views), (c) => {
+    const record = records.get(c) as OrderRecord
+    store().update(record.id, c.req.valid('form'))
+    const panel = editPanel(f, store().find(record.id) ?? record)
+    const note = { id: record.id, verb: 'saved' as const }
+    return saved(c, { ...panel, saved: note }, `Order #${String(record.id)} saved`)
+  })
+  return { page }
 }

@@ -11,7 +11,13 @@ export interface BodySource {
 /** One submitted name and its value. */
 export type Pair = readonly [name: string, value: string | File]
 
-/** The query parameter that marks a live-validation request: `?_validate=address.city`. */
+/**
+ * The query parameter that marks a live-validation request: `?_validate=address.city`.
+ *
+ * @see docs/forms.md
+ * @example
+ * const isLive = c.req.query(LIVE_PARAM) !== undefined
+ */
 export const LIVE_PARAM = '_validate'
 
 const tooLarge = (what: string, max: number): FormDecodeError =>

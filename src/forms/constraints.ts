@@ -1,6 +1,6 @@
 import type { AttrValue } from '../html/index.ts'
 import type { FieldSpec, FieldType } from './field-spec.ts'
-import type { JsonSchema } from './schema-meta.ts'
+import type { JsonSchema } from './json-schema.ts'
 
 type AttrMap = Record<string, AttrValue>
 
@@ -53,7 +53,7 @@ export function constraintAttrs(spec: FieldSpec, type: FieldType): AttrMap {
   const schema = spec.node?.schema ?? {}
   const out: AttrMap = { required: spec.required && type !== 'checkbox' }
   if (type === 'file') {
-    const file = spec.multiple ? (schema.items ?? {}) : schema
+    const file = spec.multiple ? (spec.item?.schema ?? {}) : schema
     return { ...out, accept: acceptOf(file), multiple: spec.multiple }
   }
   if (type === 'select') {

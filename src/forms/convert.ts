@@ -1,4 +1,4 @@
-import type { Kind } from './schema-meta.ts'
+import type { Kind } from './compile.ts'
 
 const TRUE = new Set(['on', 'true', '1', 'yes'])
 const FALSE = new Set(['off', 'false', '0', 'no', ''])

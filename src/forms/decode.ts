@@ -1,10 +1,9 @@
 import type { Pair } from './body.ts'
+import type { FieldNode } from './compile.ts'
 import { convertLeaf } from './convert.ts'
 import { FormDecodeError } from './errors.ts'
 import type { FormLimits } from './limits.ts'
 import { parseName } from './names.ts'
-import { childOf, isRequired, resolve } from './schema-meta.ts'
-import type { JsonSchema, Node } from './schema-meta.ts'
 
 /** The submitted names as a tree: a name holds values or children, never both. */
 interface Branch {
@@ -58,14 +57,11 @@ function rawOf(branch: Branch): unknown {
 }
 
 class Decoder {
-  constructor(
-    private readonly root: JsonSchema,
-    private readonly limits: FormLimits
-  ) {}
+  constructor(private readonly limits: FormLimits) {}
 
   value(
     branch: Branch | undefined,
-    node: Node | undefined,
+    node: FieldNode | undefined,
     optional: boolean,
     depth: number
   ): unknown {
@@ -91,7 +87,7 @@ class Decoder {
     return convertLeaf(last, node.kind)
   }
 
-  object(branch: Branch | undefined, node: Node, optional: boolean, depth: number): unknown {
+  object(branch: Branch | undefined, node: FieldNode, optional: boolean, depth: number): unknown {
     if (branch === undefined && optional) {
       return undefined
     }
@@ -99,12 +95,11 @@ class Decoder {
       return rawOf(branch)
     }
     const out: Dict = Object.create(null) as Dict
-    for (const key of Object.keys(node.schema.properties ?? {})) {
-      const child = branch?.children?.get(key)
+    for (const [key, child] of node.properties) {
       const value = this.value(
+        branch?.children?.get(key),
         child,
-        childOf(this.root, node, key),
-        !isRequired(node, key),
+        !node.required.has(key),
         depth + 1
       )
       if (value !== undefined) {
@@ -112,15 +107,15 @@ class Decoder {
       }
     }
     for (const [key, child] of branch?.children ?? []) {
-      if (!(key in out) && childOf(this.root, node, key) === undefined) {
+      if (!node.properties.has(key)) {
         out[key] = rawOf(child)
       }
     }
     return out
   }
 
-  array(branch: Branch | undefined, node: Node, depth: number): unknown {
-    const item = resolve(this.root, node.schema.items)
+  array(branch: Branch | undefined, node: FieldNode, depth: number): unknown {
+    const item = node.item
     if (branch === undefined) {
       return []
     }
@@ -150,25 +145,18 @@ class Decoder {
 }
 
 /**
- * Decodes checked pairs into the schema's shape: null-prototype objects, repeated names as
- * arrays, strings converted by kind. Without a JSON Schema every value stays a string.
+ * Decodes checked pairs into the shape of the compiled field tree: null-prototype objects,
+ * repeated names as arrays, strings converted by kind. Without a tree every value stays a string.
  */
 export function decodePairs(
   pairs: readonly Pair[],
-  root: JsonSchema | undefined,
+  tree: FieldNode | undefined,
   limits: FormLimits
 ): Dict {
-  const tree: Branch = { values: undefined, children: new Map() }
+  const submitted: Branch = { values: undefined, children: new Map() }
   for (const [name, value] of pairs) {
-    grow(tree, name, value, limits)
+    grow(submitted, name, value, limits)
   }
-  const schema = root ?? {}
-  const node = root === undefined ? undefined : resolve(schema, root)
-  const value = new Decoder(schema, limits).value(
-    tree,
-    node?.kind === 'object' ? node : undefined,
-    false,
-    0
-  )
-  return value as Dict
+  const root = tree?.kind === 'object' ? tree : undefined
+  return new Decoder(limits).value(submitted, root, false, 0) as Dict
 }

@@ -1,6 +1,12 @@
 import { HTTPException } from 'hono/http-exception'
 
-/** Why a body was refused before validation: each code maps to one status (400, 413 or 415). */
+/**
+ * Why a body was refused before validation: each code maps to one status (400, 413 or 415).
+ *
+ * @see docs/forms.md
+ * @example
+ * const tooBig = (error: FormDecodeError) => error.code === ('file-too-large' satisfies FormDecodeErrorCode)
+ */
 export type FormDecodeErrorCode =
   | 'body-too-large'
   | 'too-many-fields'

@@ -1,45 +1,58 @@
-import type { JsonSchema, Node } from './schema-meta.ts'
-import { childOf, DATE_FORMAT, isRequired, LOCAL_DATETIME_FORMAT, resolve } from './schema-meta.ts'
+import { childAt } from './compile.ts'
+import type { FieldNode } from './compile.ts'
+import { DATE_FORMAT, LOCAL_DATETIME_FORMAT } from './json-schema.ts'
 
-/** The controls `field()` renders. */
-export type FieldType =
-  | 'text'
-  | 'email'
-  | 'url'
-  | 'tel'
-  | 'password'
-  | 'search'
-  | 'number'
-  | 'date'
-  | 'datetime-local'
-  | 'time'
-  | 'checkbox'
-  | 'select'
-  | 'textarea'
-  | 'file'
-  | 'hidden'
+/** The controls `field()` renders, for its `type` option. */
+export const FIELD_TYPES = [
+  'text',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'search',
+  'number',
+  'date',
+  'datetime-local',
+  'time',
+  'checkbox',
+  'select',
+  'textarea',
+  'file',
+  'hidden',
+] as const
 
-/** What the schema says about one field. */
+/**
+ * The controls `field()` renders.
+ *
+ * @see docs/forms.md
+ * @example
+ * signup.field(state, 'password', { type: 'password' satisfies FieldType })
+ */
+export type FieldType = (typeof FIELD_TYPES)[number]
+
+/** What the field tree says about one field. */
 export interface FieldSpec {
-  readonly node: Node | undefined
+  readonly node: FieldNode | undefined
+  /** The items of a list field (`multiple`), else undefined. */
+  readonly item: FieldNode | undefined
   readonly required: boolean
   readonly multiple: boolean
   readonly choices: readonly string[] | undefined
 }
 
-/** Walks the schema along a dotted path; required only when every level is. */
-export function specAt(root: JsonSchema | undefined, segments: readonly string[]): FieldSpec {
-  let node = root === undefined ? undefined : resolve(root, root)
+/** Walks the field tree along a dotted path; required only when every level is. */
+export function specAt(tree: FieldNode | undefined, segments: readonly string[]): FieldSpec {
+  let node = tree
   let required = true
   for (const segment of segments) {
-    required &&= node?.kind === 'array' || isRequired(node, segment)
-    node = root === undefined ? undefined : childOf(root, node, segment)
+    required &&= node?.kind === 'array' || (node?.required.has(segment) ?? false)
+    node = childAt(node, segment)
   }
-  const item =
-    node?.kind === 'array' && root !== undefined ? resolve(root, node.schema.items) : undefined
+  const item = node?.kind === 'array' ? node.item : undefined
   const values = (item ?? node)?.schema.enum
   return {
     node,
+    item,
     // a list is required only when it needs an item; a checkbox when it must be checked
     required:
       required &&
@@ -68,7 +81,7 @@ export function inferType(spec: FieldSpec, hasChoices: boolean): FieldType {
   if (spec.choices !== undefined || hasChoices) {
     return 'select'
   }
-  if (node?.kind === 'file' || node?.schema.items?.format === 'binary') {
+  if (node?.kind === 'file' || spec.item?.kind === 'file') {
     return 'file'
   }
   if (item?.kind === 'boolean') {

@@ -1,16 +1,33 @@
-import { attrs, html, hx } from '../html/index.ts'
+import { attrs, escapeHtml, html } from '../html/index.ts'
 import type { Attributes, ClassValue, SafeHtml } from '../html/index.ts'
-import { LIVE_PARAM } from './body.ts'
+import type { FieldNode } from './compile.ts'
 import { constraintAttrs } from './constraints.ts'
 import { control } from './controls.ts'
-import { inferType, specAt } from './field-spec.ts'
+import { FIELD_TYPES, inferType, specAt } from './field-spec.ts'
 import type { FieldType } from './field-spec.ts'
-import type { JsonSchema } from './schema-meta.ts'
+import { liveAttributes } from './live.ts'
+import { checkKeys, checkOneOf } from './options.ts'
 import { errorsAt, valueAt } from './state.ts'
-import { capture, takeFocus } from './tracking.ts'
 import type { FormState } from './types.ts'
 
-/** How `field()` renders one field; everything is optional. */
+const FIELD_OPTIONS: readonly string[] = [
+  'label',
+  'type',
+  'hint',
+  'placeholder',
+  'choices',
+  'live',
+  'class',
+  'attrs',
+]
+
+/**
+ * How `field()` renders one field; everything is optional.
+ *
+ * @see docs/forms.md
+ * @example
+ * signup.field(state, 'email', { label: 'Work email', hint: 'We never share it', attrs: { autocomplete: 'email' } })
+ */
 export interface FieldOptions {
   /** Label text (default: the last name segment, humanised: `zipCode` → "Zip code"). */
   readonly label?: string | SafeHtml | undefined
@@ -33,7 +50,7 @@ export interface FieldOptions {
 /** What `field()` needs from its form. */
 export interface FieldContext {
   readonly id: string
-  readonly root: JsonSchema | undefined
+  readonly tree: FieldNode | undefined
   readonly hasFiles: boolean
   readonly action: string | undefined
   readonly live: boolean
@@ -42,7 +59,16 @@ export interface FieldContext {
   readonly liveSync: string
 }
 
-/** The DOM id of a field's control: `<form id>-<path>` with `.` as `-`. */
+/**
+ * The DOM id of a field's control: `<form id>-<path>` with `.` as `-`.
+ *
+ * @param formId - the form's id
+ * @param path - the field's dotted path
+ * @returns the id; `-field` and `-error` suffixes name the wrapper and the error text
+ * @see docs/forms.md
+ * @example
+ * fieldId('signup', 'address.city') // 'signup-address-city'
+ */
 export function fieldId(formId: string, path: string): string {
   return `${formId}-${path.replace(/\./g, '-').replace(/[^\w-]/g, '_')}`
 }
@@ -60,47 +86,8 @@ function humanise(path: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
-const CHOICE_TYPES: ReadonlySet<string> = new Set([
-  'checkbox',
-  'select',
-  'date',
-  'datetime-local',
-  'time',
-])
-
-// Choice controls validate on `change`. A swap that replaces the element (outerHTML, as htmx 2
-// has no morph) would drop the focus of a keyboard user mid-choice (a select fires `change` on
-// every arrow key), so there they validate when focus leaves them instead.
-function liveTrigger(ctx: FieldContext, type: FieldType): string {
-  if (!CHOICE_TYPES.has(type)) {
-    return ctx.liveTrigger
-  }
-  if (/Morph|Sync/.test(ctx.liveSwap)) {
-    return 'change'
-  }
-  return type === 'checkbox' ? 'focusout' : 'focusout changed'
-}
-
-function liveAttributes(
-  ctx: FieldContext,
-  state: FormState<never>,
-  path: string,
-  type: FieldType,
-  id: string
-): SafeHtml {
-  const action = state.action ?? ctx.action
-  if (action === undefined || type === 'file' || type === 'hidden') {
-    return html``
-  }
-  const url = `${action}${action.includes('?') ? '&' : '?'}${LIVE_PARAM}=${encodeURIComponent(path)}`
-  return html`${hx({
-    post: url,
-    trigger: liveTrigger(ctx, type),
-    target: `#${id}-field`,
-    swap: ctx.liveSwap,
-    sync: ctx.liveSync,
-  })}${attrs({ 'hx-encoding': ctx.hasFiles ? 'application/x-www-form-urlencoded' : undefined })}`
-}
+const focusHere = (focus: string | undefined, path: string): boolean =>
+  focus !== undefined && (focus === path || focus.startsWith(`${path}.`))
 
 /** Renders label, control, hint and error text of one field, in a wrapper with a stable id. */
 export function renderField(
@@ -109,8 +96,10 @@ export function renderField(
   path: string,
   options: FieldOptions = {}
 ): SafeHtml {
+  checkKeys('field()', options, FIELD_OPTIONS)
+  checkOneOf('field()', 'type', options.type, FIELD_TYPES)
   const segments = path.split('.')
-  const spec = specAt(ctx.root, segments)
+  const spec = specAt(ctx.tree, segments)
   const type = options.type ?? inferType(spec, options.choices !== undefined)
   const id = fieldId(ctx.id, path)
   const errors = errorsAt(state, path)
@@ -132,7 +121,7 @@ export function renderField(
       ...constraintAttrs(spec, type),
       'aria-invalid': invalid ? 'true' : undefined,
       'aria-describedby': describedBy === '' ? undefined : describedBy,
-      autofocus: invalid && takeFocus(state),
+      autofocus: invalid && focusHere(state.focus, path),
       ...options.attrs,
     },
     live: (options.live ?? ctx.live) ? liveAttributes(ctx, state, path, type, id) : html``,
@@ -153,7 +142,23 @@ export function renderField(
     { 'field-checkbox': type === 'checkbox', 'field-invalid': invalid },
     options.class,
   ]
-  const out = html`<div${attrs({ id: `${id}-field`, class: wrapperClass })}>${type === 'checkbox' ? [markup, label] : [label, markup]}${hint}<p id="${id}-error" class="field-error" aria-live="polite">${messages}</p></div>`
-  capture(state, path, out)
-  return out
+  return html`<div${attrs({ id: `${id}-field`, class: wrapperClass })}>${type === 'checkbox' ? [markup, label] : [label, markup]}${hint}<p id="${id}-error" class="field-error" aria-live="polite">${messages}</p></div>`
+}
+
+/**
+ * Cuts one field's wrapper out of a rendered form (live validation answers with it alone), or
+ * `undefined` when the form does not render that field. The wrapper ends with its error text,
+ * whose messages are escaped, so the first `</p></div>` after it closes the wrapper.
+ */
+export function cutField(markup: string, formId: string, path: string): string | undefined {
+  const id = fieldId(formId, path)
+  const start = markup.indexOf(`<div id="${id}-field"`)
+  const errors =
+    start === -1
+      ? -1
+      : markup.indexOf(`<p id="${id}-error" class="field-error" aria-live="polite">`, start)
+  const end = errors === -1 ? -1 : markup.indexOf('</p></div>', errors)
+  const out = end === -1 ? '' : markup.slice(start, end + '</p></div>'.length)
+  // ids flatten `.` to `-`: make sure this is the field of that very name
+  return out.includes(` name="${escapeHtml(path)}"`) ? out : undefined
 }

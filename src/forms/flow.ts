@@ -1,13 +1,13 @@
-import type { Context, Handler } from 'hono'
-import { html } from '../html/index.ts'
+import type { Context } from 'hono'
 import { getHtmx } from '../htmx/index.ts'
 import { LIVE_PARAM } from './body.ts'
 import { FormDecodeError } from './errors.ts'
+import { cutField } from './field.ts'
 import { settle } from './form-element.ts'
-import { focusFirstError, startCapture } from './tracking.ts'
 import type { FormState, FormViews } from './types.ts'
 
-const registered = new WeakMap<Context, FormViews<never>>()
+/** What a failed submit is answered with: 422 for a schema's errors, the status of a refusal. */
+export type FailureStatus = 400 | 413 | 415 | 422
 
 function finish(res: Response): Response {
   // the body depends on HX-Request: keep caches from mixing the fragment and the page
@@ -15,35 +15,40 @@ function finish(res: Response): Response {
   return res
 }
 
-/** Remembers the views `validate()` was given, for `rerender(c, state)` in its hook. */
-export function registerViews(c: Context, views: FormViews<never> | undefined): void {
-  if (views !== undefined) {
-    registered.set(c, views)
-  }
+function firstError(state: FormState<never>): string | undefined {
+  return Object.keys(state.errors).find((path) => (state.errors[path]?.length ?? 0) > 0)
+}
+
+/** The views `validator()` left on the context for this request, if one ran. */
+export function submittedViews(c: Context): FormViews<never> | undefined {
+  // undefined when no validator ran: the variable map's type says so
+  return c.get('formSubmission')?.views
 }
 
 /**
- * Answers a failed submit with status 422: the form partial for htmx (`htmx2Status` for htmx 2,
- * which swaps 4xx only when configured), the whole page without JavaScript.
+ * Answers a failed submit: the form partial for htmx, the whole page without JavaScript, with
+ * `status` (422, or the refusal's 413). htmx 2 swaps 2xx only unless configured, so it gets 200
+ * instead when the form says `htmx2Status: 200`. The first field with an error takes the focus.
  */
 export async function rerenderState(
   c: Context,
   state: FormState<never>,
   views: FormViews<never> | undefined,
-  htmx2Status: 200 | 422
+  htmx2Status: 200 | 422,
+  status: FailureStatus = 422
 ): Promise<Response> {
-  const chosen = views ?? registered.get(c)
+  const chosen = views ?? submittedViews(c)
   if (chosen === undefined) {
-    throw new Error('rerender(): no view is provided: pass { view } to validate() or rerender().')
+    throw new Error('rerender(): no view is provided: pass { view } to validator() or rerender().')
   }
-  focusFirstError(state)
-  const markup = await settle(chosen.view(state, c))
+  const shown = state.focus === undefined ? { ...state, focus: firstError(state) } : state
+  const markup = await settle(chosen.view(shown, c))
   const request = getHtmx(c)
   if (request !== null) {
-    return finish(c.html(markup.value, request.version === 2 ? htmx2Status : 422))
+    return finish(c.html(markup.value, request.version === 2 && htmx2Status === 200 ? 200 : status))
   }
   const page = chosen.page === undefined ? markup : await chosen.page(markup, c)
-  return finish(page instanceof Response ? page : c.html((await settle(page)).value, 422))
+  return finish(page instanceof Response ? page : c.html((await settle(page)).value, status))
 }
 
 /** The field named by `?_validate=`, or undefined for a normal submit. */
@@ -56,20 +61,17 @@ export async function liveResponse(
   c: Context,
   state: FormState<never>,
   path: string,
-  views: FormViews<never>
+  views: FormViews<never>,
+  formId: string
 ): Promise<Response> {
-  const fields = startCapture(state)
-  await settle(views.view(state, c))
-  const markup = fields.get(path)
-  if (markup === undefined) {
+  const markup = await settle(views.view(state, c))
+  const field = cutField(markup.value, formId, path)
+  if (field === undefined) {
     throw new FormDecodeError(
       'bad-name',
       `Field "${path.slice(0, 64)}" is not rendered by this form`
     )
   }
   c.header('Cache-Control', 'no-store')
-  return finish(c.html(html`${markup}`.value))
+  return finish(c.html(field))
 }
-
-/** Wraps a hook as a hono handler; the hook is typed by the caller. */
-export type ValidateHandler = Handler

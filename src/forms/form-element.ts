@@ -1,8 +1,17 @@
 import { attrs, html, hx } from '../html/index.ts'
 import type { Attributes, ClassValue, HtmlValue, Renderable, SafeHtml } from '../html/index.ts'
+import { checkKeys } from './options.ts'
 import type { FormState } from './types.ts'
 
-/** How `render()` writes the `<form>` element. */
+const RENDER_OPTIONS: readonly string[] = ['action', 'target', 'novalidate', 'class', 'attrs']
+
+/**
+ * How `render()` writes the `<form>` element; everything is optional.
+ *
+ * @see docs/forms.md
+ * @example
+ * signup.render(state, body, { target: panel, novalidate: true, class: 'card' })
+ */
 export interface RenderOptions {
   /** Where the form posts (default: the state's action, then the form's `action` option). */
   readonly action?: string | undefined
@@ -33,9 +42,10 @@ export function renderForm(
   body: HtmlValue,
   options: RenderOptions = {}
 ): Renderable {
+  checkKeys('render()', options, RENDER_OPTIONS)
   const action = options.action ?? state.action ?? ctx.action
   if (action === undefined) {
-    throw new TypeError('render(): no action: pass { action } to form(), initial() or render()')
+    throw new TypeError('render(): "action" must be given to form(), initial() or render()')
   }
   const errors =
     state.formErrors.length === 0

@@ -1,82 +1,56 @@
-import type { StandardSchemaV1 } from '@standard-schema/spec'
-import type { Context, Handler } from 'hono'
+import type { Context, Env, MiddlewareHandler } from 'hono'
 import type { HtmlValue, Renderable, SafeHtml } from '../html/index.ts'
 import { formDataPairs, readPairs, urlencodedPairs } from './body.ts'
+import { compileSchema, fileSlots } from './compile.ts'
 import { decodePairs } from './decode.ts'
 import type { FieldOptions } from './field.ts'
 import { renderField } from './field.ts'
-import { liveField, liveResponse, registerViews, rerenderState } from './flow.ts'
+import { rerenderState } from './flow.ts'
 import { renderForm } from './form-element.ts'
 import type { RenderOptions } from './form-element.ts'
-import { fileSlots, resolveLimits } from './limits.ts'
+import { deriveJsonSchema } from './json-schema.ts'
+import type { JsonSchema } from './json-schema.ts'
+import { resolveLimits } from './limits.ts'
 import type { FormLimits } from './limits.ts'
-import { actionOf, checkOptions } from './options.ts'
-import type { JsonSchema } from './schema-meta.ts'
-import { deriveJsonSchema } from './schema-meta.ts'
-import type { MessageOptions } from './state.ts'
+import { actionOf, checkKeys, checkOptions } from './options.ts'
+import type { FormOptions, InitialOptions } from './options.ts'
+import type { FormInput, FormOutput, FormSchema } from './standard.ts'
 import { messageResolver, toFormState } from './state.ts'
-import type {
-  FieldPath,
-  FormInput,
-  FormMessage,
-  FormOutput,
-  FormResult,
-  FormState,
-  FormValues,
-  FormViews,
-} from './types.ts'
+import type { FieldPath, FormResult, FormState, FormValues, FormViews } from './types.ts'
+import { createValidator } from './validator.ts'
+import type { FormHook, FormValidation, FormValidatorOptions } from './validator.ts'
 
-/** Options of `form()`; everything is optional. */
-export interface FormOptions<T> {
-  /** DOM id of the `<form>` and prefix of its field ids (default `'form'`). */
-  readonly id?: string | undefined
-  /** Where the form posts when the state carries no action (a create form's URL). */
-  readonly action?: string | undefined
-  /** Messages per field path (`'address.city'`; `'items.0.qty'` covers every item). */
-  readonly messages?: Readonly<Partial<Record<FieldPath<T>, FormMessage>>> | undefined
-  /** One function for every message (translation); `undefined` keeps the schema's. */
-  readonly message?: MessageOptions['message']
-  /** Caps on the body; see docs/forms.md for the defaults. */
-  readonly limits?: Partial<FormLimits> | undefined
-  /** Live validation of fields as they change (default false; `validate()` then needs a view). */
-  readonly live?: boolean | undefined
-  /** How a live field is swapped: `'outerMorph'` (htmx 4, default) or `'outerHTML'` (htmx 2). */
-  readonly liveSwap?: 'outerMorph' | 'outerHTML' | undefined
-  /** `hx-trigger` of live text fields (default `'change, keyup delay:500ms changed'`). */
-  readonly liveTrigger?: string | undefined
-  /**
-   * `hx-sync` of live fields (default `'this:replace'`). htmx 2 logs every aborted request as an
-   * error (`htmx:sendAbort`): use `'this:queue last'` there.
-   */
-  readonly liveSync?: 'this:replace' | 'this:queue last' | 'this:drop' | undefined
-  /** Status of a failed htmx 2 submit: 422 (configure `responseHandling`) or 200. */
-  readonly htmx2Status?: 200 | 422 | undefined
-  /** The input JSON Schema, for Standard Schemas that cannot produce one. */
-  readonly jsonSchema?: JsonSchema | undefined
-}
-
-/** Options of `initial()` and `empty()`. */
-export interface InitialOptions {
-  /** Where this form posts (an edit form's URL). */
-  readonly action?: string | undefined
-}
-
-/** A form declared from a schema: decoding, validation, rendering and the 422 flow. */
-export interface Form<S extends StandardSchemaV1> {
+/**
+ * A form declared from a schema: decoding, the validator middleware, rendering, the 422 flow.
+ *
+ * @see docs/forms.md
+ * @example
+ * app.post('/signup', signup.validator({ view }), (c) => c.json(c.req.valid('form')))
+ */
+export interface Form<S extends FormSchema> {
   readonly schema: S
   /** DOM id of the `<form>`. */
   readonly id: string
   /** `'#' + id`: a target for `hx()`. */
   readonly selector: string
   readonly limits: FormLimits
-  /** The input JSON Schema the metadata comes from (`undefined`: none, values stay strings). */
+  /** The input JSON Schema the field tree was compiled from (`undefined`: values stay strings). */
   readonly jsonSchema: JsonSchema | undefined
+  /** Decodes a body into the schema's shape, within the limits, without validating. */
   decode(body: string | URLSearchParams | FormData): FormValues<FormInput<S>>
+  /** Reads, decodes and validates the request's body (the validator's first step). */
   parse(c: Context): Promise<FormResult<S>>
-  validate(
-    hook: (result: FormResult<S>, c: Context) => Response | Promise<Response>,
-    views?: FormViews<FormInput<S>>
-  ): Handler
+  /**
+   * A middleware that decodes and validates the body: the handler after it runs for valid data
+   * only, `c.req.valid('form')`; an invalid submit gets the view again (422), a live validation
+   * the one field.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as hono's validator(): built once, mounted on any app
+  validator<E extends Env = any, P extends string = string>(
+    options: FormValidatorOptions<FormInput<S>>,
+    hook?: FormHook<S, E, P>
+  ): MiddlewareHandler<E, P, FormValidation<S>>
+  /** Answers with the form for `state` (422): views from `validator()` unless given here. */
   rerender(
     c: Context,
     state: FormState<FormInput<S>>,
@@ -94,33 +68,33 @@ export interface Form<S extends StandardSchemaV1> {
 }
 
 /**
- * Declares a form once from a schema (zod 4, or any Standard Schema v1): decoding of urlencoded
- * and multipart bodies into the schema's shape within limits, a typed result with a `FormState`,
- * fields rendered from the schema, the 422 re-render and live validation of one field.
+ * Declares a form once from a schema (zod 4, or any Standard Schema v1). The schema is compiled
+ * here, once, into the field tree that decoding, fields and constraints read.
  *
  * @param schema - a zod object schema (or a Standard Schema; metadata from its JSON Schema)
  * @param [options] - id, action, messages, limits, live validation; see `FormOptions`
  * @returns the form
+ * @throws TypeError for an unknown option or a bad value, naming it
  * @see docs/forms.md
  * @example
- * const signup = form(z.object({ email: z.email(), age: z.number().int().min(18) }), { id: 'signup', action: '/signup' })
- * app.post('/signup', signup.validate(async (result, c) => (result.ok ? c.redirect('/welcome', 303) : signup.rerender(c, result.state)), { view }))
+ * const signup = form(z.object({ email: z.email() }), { id: 'signup', action: '/signup' })
+ * app.post('/signup', signup.validator({ view }), (c) => completeSubmit(c, { redirect: '/welcome' }))
  */
-export function form<S extends StandardSchemaV1>(
+export function form<S extends FormSchema>(
   schema: S,
   options: FormOptions<FormInput<S>> = {}
 ): Form<S> {
   type T = FormInput<S>
   const id = checkOptions(options)
-  const root = deriveJsonSchema(schema, options.jsonSchema)
-  const files = fileSlots(root)
+  const jsonSchema = deriveJsonSchema(schema, options.jsonSchema)
+  const tree = compileSchema(jsonSchema)
+  const files = fileSlots(tree)
   const limits = resolveLimits(options.limits, files)
   const resolveMessage = messageResolver(options)
-  const hasFiles = files.slots > 0
   const fieldContext = {
     id,
-    root,
-    hasFiles,
+    tree,
+    hasFiles: files.slots > 0,
     action: options.action,
     live: options.live === true,
     liveSwap: options.liveSwap ?? 'outerMorph',
@@ -146,34 +120,25 @@ export function form<S extends StandardSchemaV1>(
     id,
     selector: `#${id}`,
     limits,
-    jsonSchema: root,
+    jsonSchema,
     decode(body) {
       const pairs =
         body instanceof FormData ? formDataPairs(body, limits) : urlencodedPairs(body, limits)
-      return decodePairs(pairs, root, limits) as FormValues<T>
+      return decodePairs(pairs, tree, limits) as FormValues<T>
     },
     async parse(c) {
-      const values = decodePairs(await readPairs(c.req, limits), root, limits)
+      const values = decodePairs(await readPairs(c.req, limits), tree, limits)
       return check(values, actionOf(c))
     },
-    validate(hook, views) {
-      if (fieldContext.live && views === undefined) {
-        throw new TypeError('validate(): live validation needs the form view: pass { view }')
-      }
-      return async (c: Context) => {
-        const result = await self.parse(c)
-        const live = liveField(c)
-        if (live !== undefined && views !== undefined) {
-          return liveResponse(c, result.state as FormState<never>, live, views)
-        }
-        registerViews(c, views)
-        return hook(result, c)
-      }
+    validator(validatorOptions, hook) {
+      const views = validatorOptions as FormValidatorOptions<never>
+      return createValidator({ id, htmx2Status, parse: (c) => self.parse(c) }, views, hook)
     },
     rerender(c, state, views) {
       return rerenderState(c, state as FormState<never>, views, htmx2Status)
     },
     initial(record, initialOptions = {}) {
+      checkKeys('initial()', initialOptions, ['action'])
       return {
         values: record,
         errors: {},

@@ -1,4 +1,6 @@
-/** @module Forms from one schema: decoding within limits, typed results, fields, the 422 flow and live validation. */
+/** @module Forms from one schema: a hono validator, decoding within limits, fields, the 422 flow and live validation. */
+import type { FormVariables } from './validator.ts'
+
 export { LIVE_PARAM } from './body.ts'
 export { FormDecodeError } from './errors.ts'
 export type { FormDecodeErrorCode } from './errors.ts'
@@ -6,17 +8,19 @@ export { fieldId } from './field.ts'
 export type { FieldOptions } from './field.ts'
 export type { FieldType } from './field-spec.ts'
 export { form } from './form.ts'
-export type { Form, FormOptions, InitialOptions } from './form.ts'
+export type { Form } from './form.ts'
 export type { RenderOptions } from './form-element.ts'
+export { DATE_FORMAT, LOCAL_DATETIME_FORMAT } from './json-schema.ts'
+export type { JsonSchema } from './json-schema.ts'
 export type { FormLimits } from './limits.ts'
-export { DATE_FORMAT, LOCAL_DATETIME_FORMAT } from './schema-meta.ts'
-export type { JsonSchema } from './schema-meta.ts'
+export type { FormOptions, InitialOptions } from './options.ts'
+export type { FormInput, FormIssue, FormOutput, FormSchema, FormSchemaResult } from './standard.ts'
+export { completeSubmit } from './submit.ts'
+export type { SubmitOptions } from './submit.ts'
 export type {
   FieldErrors,
   FieldPath,
-  FormInput,
   FormMessage,
-  FormOutput,
   FormPage,
   FormResult,
   FormState,
@@ -24,3 +28,14 @@ export type {
   FormView,
   FormViews,
 } from './types.ts'
+export type {
+  FormHook,
+  FormSubmission,
+  FormValidation,
+  FormValidatorOptions,
+  FormVariables,
+} from './validator.ts'
+
+declare module 'hono' {
+  interface ContextVariableMap extends FormVariables {}
+}

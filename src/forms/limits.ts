@@ -1,7 +1,10 @@
-import { resolve } from './schema-meta.ts'
-import type { JsonSchema } from './schema-meta.ts'
-
-/** The caps the decoder enforces (docs/security.md §3.2); over a cap → 400 or 413. */
+/**
+ * The caps the decoder enforces (docs/security.md §3.2); over a cap → 400 or 413. Given as `form(schema, { limits })`.
+ *
+ * @see docs/forms.md
+ * @example
+ * form(schema, { limits: { maxFields: 50, maxFileBytes: 512 * 1024 } })
+ */
 export interface FormLimits {
   /** Name/value pairs in one body (default 1000). */
   readonly maxFields: number
@@ -23,14 +26,28 @@ export interface FormLimits {
   readonly maxFiles: number
 }
 
+import { checkKeys } from './options.ts'
+
 const KIB = 1024
 const MIB = 1024 * KIB
+const KEYS: readonly (keyof FormLimits)[] = [
+  'maxFields',
+  'maxDepth',
+  'maxNameLength',
+  'maxValueBytes',
+  'maxArrayLength',
+  'maxBodyBytes',
+  'maxMultipartBytes',
+  'maxFileBytes',
+  'maxFiles',
+]
 
 /** Normalises the limits once, in the factory: defaults from the schema, TypeError on bad values. */
 export function resolveLimits(
   given: Partial<FormLimits> | undefined,
   files: { readonly slots: number; readonly maxBytes: number | undefined }
 ): FormLimits {
+  checkKeys('form()', given, KEYS, 'limits.')
   const maxFileBytes = given?.maxFileBytes ?? files.maxBytes ?? 10 * MIB
   const maxFiles = given?.maxFiles ?? files.slots
   const limits: FormLimits = {
@@ -51,32 +68,4 @@ export function resolveLimits(
     }
   }
   return limits
-}
-
-/** Counts the file inputs a schema allows and their largest `max()`, for the multipart caps. */
-export function fileSlots(root: JsonSchema | undefined): {
-  slots: number
-  maxBytes: number | undefined
-} {
-  let slots = 0
-  let maxBytes: number | undefined
-  const visit = (schema: JsonSchema | undefined, depth: number, count: number): void => {
-    const node = root === undefined ? undefined : resolve(root, schema)
-    if (node === undefined || depth > 6) {
-      return
-    }
-    if (node.kind === 'file') {
-      slots += count
-      const max = node.schema.maxLength
-      maxBytes = max === undefined ? maxBytes : Math.max(maxBytes ?? 0, max)
-    } else if (node.kind === 'array') {
-      visit(node.schema.items, depth + 1, count * (node.schema.maxItems ?? 10))
-    } else if (node.kind === 'object') {
-      for (const child of Object.values(node.schema.properties ?? {})) {
-        visit(child, depth + 1, count)
-      }
-    }
-  }
-  visit(root, 0, 1)
-  return { slots, maxBytes }
 }

@@ -1,11 +1,10 @@
-import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { FormIssue } from './standard.ts'
 import type { FormMessage, FormState } from './types.ts'
 
 /** Overrides for messages: per field path, then one function for the whole form. */
 export interface MessageOptions {
   readonly messages?: Readonly<Record<string, FormMessage | undefined>> | undefined
-  readonly message?:
-    ((issue: StandardSchemaV1.Issue, path: string) => string | undefined) | undefined
+  readonly message?: ((issue: FormIssue, path: string) => string | undefined) | undefined
 }
 
 const NUMERIC = /^\d+$/
@@ -18,7 +17,7 @@ const generic = (path: string): string =>
     .join('.')
 
 /** The dotted path of an issue (`''` for the whole form). */
-export function issuePath(issue: StandardSchemaV1.Issue): string {
+export function issuePath(issue: FormIssue): string {
   return (issue.path ?? [])
     .map((segment) => String(typeof segment === 'object' ? segment.key : segment))
     .join('.')
@@ -27,7 +26,7 @@ export function issuePath(issue: StandardSchemaV1.Issue): string {
 /** Builds the message lookup once, in the factory. */
 export function messageResolver(
   options: MessageOptions
-): (issue: StandardSchemaV1.Issue, path: string) => string {
+): (issue: FormIssue, path: string) => string {
   const exact = new Map<string, FormMessage>()
   const byShape = new Map<string, FormMessage>()
   for (const [path, message] of Object.entries(options.messages ?? {})) {
@@ -48,8 +47,8 @@ export function messageResolver(
 /** Turns the submitted values and the schema's issues into a `FormState`. */
 export function toFormState<T>(
   values: unknown,
-  issues: readonly StandardSchemaV1.Issue[],
-  resolveMessage: (issue: StandardSchemaV1.Issue, path: string) => string,
+  issues: readonly FormIssue[],
+  resolveMessage: (issue: FormIssue, path: string) => string,
   action: string | undefined
 ): FormState<T> {
   const errors = new Map<string, string[]>()

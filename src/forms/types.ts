@@ -1,12 +1,6 @@
-import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Context } from 'hono'
 import type { Renderable, SafeHtml } from '../html/index.ts'
-
-/** The input type of a schema: what the form fields hold. */
-export type FormInput<S extends StandardSchemaV1> = StandardSchemaV1.InferInput<S>
-
-/** The output type of a schema: the parsed value handed to a successful submit. */
-export type FormOutput<S extends StandardSchemaV1> = StandardSchemaV1.InferOutput<S>
+import type { FormInput, FormIssue, FormOutput, FormSchema } from './standard.ts'
 
 type Leaf = string | number | boolean | bigint | Date | Blob | null | undefined
 type Prev = [never, 0, 1, 2, 3, 4]
@@ -23,6 +17,10 @@ type KeyPaths<K extends string, V, D extends number> = V extends Leaf
  * The dotted names of the fields of `T` (a schema's input type), five levels deep at most:
  * `'email'`, `'address.city'`, `'items.${number}.qty'`, and `'tags'` for a list of scalars.
  * A misspelt name is a compile error.
+ *
+ * @see docs/forms.md
+ * @example
+ * const path: FieldPath<{ address: { city: string } }> = 'address.city'
  */
 export type FieldPath<T, D extends number = 5> = [D] extends [never]
   ? never
@@ -35,6 +33,10 @@ export type FieldPath<T, D extends number = 5> = [D] extends [never]
 /**
  * The submitted values as decoded, in the shape of `T`: a value that did not convert (`'12abc'`
  * for a number) stays the string the user typed, so it can be shown again.
+ *
+ * @see docs/forms.md
+ * @example
+ * const kept: FormValues<{ age: number }> = { age: '12abc' }
  */
 export type FormValues<T> = T extends Date | Blob
   ? T | string
@@ -44,10 +46,23 @@ export type FormValues<T> = T extends Date | Blob
       ? { readonly [K in keyof T]?: FormValues<T[K]> }
       : T | string
 
-/** Error messages per field path (`'address.city'`, `'items.0.qty'`). */
+/**
+ * Error messages per field path (`'address.city'`, `'items.0.qty'`).
+ *
+ * @see docs/forms.md
+ * @example
+ * const errors: FieldErrors = { 'address.city': ['Enter a city'] }
+ */
 export type FieldErrors = Readonly<Partial<Record<string, readonly string[]>>>
 
-/** What a form shows: the values kept, the errors per field, the errors of the whole form. */
+/**
+ * What a form shows: the values kept, the errors per field, the errors of the whole form. Plain
+ * data: build one with `initial()`, `empty()`, or by spreading another.
+ *
+ * @see docs/forms.md
+ * @example
+ * const state: FormState<Fields> = { ...result.state, errors: { email: ['Already registered'] } }
+ */
 export interface FormState<T = Record<string, unknown>> {
   readonly values: FormValues<T>
   readonly errors: FieldErrors
@@ -55,10 +70,21 @@ export interface FormState<T = Record<string, unknown>> {
   readonly formErrors: readonly string[]
   /** The URL the form posts to (and live validation posts to); the request path after a submit. */
   readonly action?: string | undefined
+  /**
+   * The field that renders with `autofocus` while it has errors. `rerender()` sets it to the
+   * first field with an error when the state has none.
+   */
+  readonly focus?: string | undefined
 }
 
-/** The outcome of a submit: the parsed value, or the state to render again. */
-export type FormResult<S extends StandardSchemaV1> =
+/**
+ * The outcome of a submit: the parsed value, or the state to render again.
+ *
+ * @see docs/forms.md
+ * @example
+ * const hook = (result: FormResult<typeof schema>) => (result.ok ? undefined : log(result.issues))
+ */
+export type FormResult<S extends FormSchema> =
   | {
       readonly ok: true
       readonly value: FormOutput<S>
@@ -67,19 +93,44 @@ export type FormResult<S extends StandardSchemaV1> =
   | {
       readonly ok: false
       readonly state: FormState<FormInput<S>>
-      readonly issues: readonly StandardSchemaV1.Issue[]
+      readonly issues: readonly FormIssue[]
     }
 
-/** A message: fixed text, or built from the schema's issue. */
-export type FormMessage = string | ((issue: StandardSchemaV1.Issue) => string)
+/**
+ * A message: fixed text, or built from the schema's issue.
+ *
+ * @see docs/forms.md
+ * @example
+ * const message: FormMessage = (issue) => `Check this: ${issue.message}`
+ */
+export type FormMessage = string | ((issue: FormIssue) => string)
 
-/** Renders the form partial for a state: used by the GET route, the 422 re-render and live validation. */
+/**
+ * Renders the form partial for a state: the GET route, the 422 re-render and live validation
+ * all use it.
+ *
+ * @see docs/forms.md
+ * @example
+ * const view: FormView<Fields> = (state) => signup.render(state, signup.field(state, 'email'))
+ */
 export type FormView<T> = (state: FormState<T>, c: Context) => Renderable
 
-/** Wraps the rendered form in the full page, for a submit without JavaScript. */
+/**
+ * Wraps the rendered form in the full page, for a submit without JavaScript.
+ *
+ * @see docs/forms.md
+ * @example
+ * const page: FormPage = (form) => layout(form)
+ */
 export type FormPage = (form: SafeHtml, c: Context) => Renderable | Response | Promise<Response>
 
-/** Where a form's views come from: given to `validate()`, or to `rerender()` directly. */
+/**
+ * Where a form's views come from: given to `validator()`, or to `rerender()` directly.
+ *
+ * @see docs/forms.md
+ * @example
+ * const views: FormViews<Fields> = { view, page: (form) => layout(form) }
+ */
 export interface FormViews<T> {
   /** The form partial: the element the form's `hx-target` selects (the `<form>` by default). */
   readonly view: FormView<T>

@@ -23,18 +23,11 @@ function makeApp(options: { page?: boolean; async?: boolean } = {}): Hono {
   const app = new Hono()
   app.post(
     '/signup',
-    f.validate(
-      async (result, c) => {
-        if (!result.ok) {
-          return f.rerender(c, result.state)
-        }
-        return c.redirect('/done', 303)
-      },
-      {
-        view: options.async === true ? (state) => Promise.resolve(view(state)) : view,
-        page: options.page === true ? page : undefined,
-      }
-    )
+    f.validator({
+      view: options.async === true ? (state) => Promise.resolve(view(state)) : view,
+      page: options.page === true ? page : undefined,
+    }),
+    (c) => c.redirect('/done', 303)
   )
   return app
 }
@@ -43,8 +36,8 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
 const submit = (app: Hono, body: string, headers: Record<string, string> = {}, path = '/signup') =>
   app.request(path, { method: 'POST', body, headers: { ...FORM, ...headers } })
 
-describe('form().rerender()', () => {
-  describe('with an htmx 4 request', () => {
+describe('form().validator()', () => {
+  describe('with an invalid submit from htmx 4', () => {
     it('answers 422 with the form, values kept, focus on the first invalid field', async () => {
       const res = await submit(makeApp({ page: true }), 'email=nope&name=A', htmx4Headers())
       const body = await res.text()
@@ -65,7 +58,7 @@ describe('form().rerender()', () => {
     })
   })
 
-  describe('with an htmx 2 request', () => {
+  describe('with an invalid submit from htmx 2', () => {
     it('answers 422 by default', async () => {
       const res = await submit(makeApp(), 'email=nope', htmx2Headers())
 
@@ -75,12 +68,7 @@ describe('form().rerender()', () => {
     it('answers 200 with htmx2Status: 200', async () => {
       const f2 = form(schema, { action: '/signup', htmx2Status: 200 })
       const app = new Hono()
-      app.post(
-        '/signup',
-        f2.validate((r, c) =>
-          r.ok ? c.text('ok') : f2.rerender(c, r.state, { view: (s) => f2.render(s, html``) })
-        )
-      )
+      app.post('/signup', f2.validator({ view: (s) => f2.render(s, html``) }), (c) => c.text('ok'))
 
       const res = await submit(app, 'email=nope', htmx2Headers())
 
@@ -88,7 +76,7 @@ describe('form().rerender()', () => {
     })
   })
 
-  describe('without htmx (JavaScript off)', () => {
+  describe('with a submit without htmx (JavaScript off)', () => {
     it('answers 422 with the whole page around the form', async () => {
       const res = await submit(makeApp({ page: true, async: true }), 'email=nope')
 
@@ -104,12 +92,8 @@ describe('form().rerender()', () => {
 
     it('passes a Response from the page callback through', async () => {
       const app = new Hono()
-      app.post(
-        '/signup',
-        f.validate((r, c) => (r.ok ? c.text('ok') : f.rerender(c, r.state)), {
-          view,
-          page: (_, c) => c.text('custom', 400),
-        })
+      app.post('/signup', f.validator({ view, page: (_, c) => c.text('custom', 400) }), (c) =>
+        c.text('ok')
       )
 
       const res = await submit(app, 'email=nope')
@@ -124,27 +108,9 @@ describe('form().rerender()', () => {
       expect(res.headers.get('Location')).toBe('/done')
     })
   })
-
-  describe('without a view', () => {
-    it('throws an Error naming the fix', async () => {
-      const plain = form(schema)
-      const app = new Hono()
-      app.post(
-        '/x',
-        plain.validate((r, c) => plain.rerender(c, r.state))
-      )
-      app.onError((err, c) => c.text(err.message, 500))
-
-      const res = await submit(app, 'email=nope', {}, '/x')
-
-      expect(await res.text()).toBe(
-        'rerender(): no view is provided: pass { view } to validate() or rerender().'
-      )
-    })
-  })
 })
 
-describe('form().validate()', () => {
+describe('form().validator() live', () => {
   describe('with ?_validate=<field>', () => {
     it('answers 200 with that field alone, no autofocus, no-store', async () => {
       const res = await submit(
@@ -183,34 +149,86 @@ describe('form().validate()', () => {
     })
   })
 
-  it('throws a TypeError for a live form without a view', () => {
-    expect(() => f.validate((_, c) => c.text(''))).toThrow(TypeError)
-  })
-
-  it('ignores the marker when the form is not live', async () => {
-    const quiet = form(schema)
+  it('answers a live field of a form that is not live when the field opts in', async () => {
+    const quiet = form(schema, { action: '/q' })
     const app = new Hono()
-    app.post(
-      '/q',
-      quiet.validate((r, c) => c.text(String(r.ok)))
-    )
+    app.post('/q', quiet.validator({ view: (s) => quiet.field(s, 'email', { live: true }) }))
 
-    const res = await submit(app, 'email=a%40b.co&name=Al', {}, '/q?_validate=email')
+    const res = await submit(app, 'email=nope', {}, '/q?_validate=email')
 
-    expect(await res.text()).toBe('true')
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('hx-post="/q?_validate=email"')
   })
 
   it('posts back to the submitted path, collapsing leading slashes', async () => {
     const edit = form(schema, { id: 'edit' })
     const app = new Hono()
+    const views = { view: (s: FormState<Input>) => edit.field(s, 'email', { live: true }) }
     app.post(
       '*',
-      edit.validate((r, c) => c.text(String(r.state.action)))
+      edit.validator(views, (r, c) => c.text(String(r.state.action)))
     )
 
-    const res = await submit(app, 'email=x', {}, '//evil.example/customers/1?tab=a&_validate=x')
+    const res = await submit(app, 'email=x', {}, '//evil.example/customers/1?tab=a')
+    const live = await submit(
+      app,
+      'email=x',
+      {},
+      '//evil.example/customers/1?tab=a&_validate=email'
+    )
 
     expect(await res.text()).toBe('/evil.example/customers/1?tab=a')
+    expect(await live.text()).toContain(
+      'hx-post="/evil.example/customers/1?tab=a&amp;_validate=email"'
+    )
+  })
+})
+
+describe('form().rerender()', () => {
+  it('answers 422 with the views of the validator and the state given', async () => {
+    const app = new Hono()
+    app.post(
+      '/signup',
+      f.validator({ view }, (r, c) =>
+        r.ok ? f.rerender(c, { ...r.state, errors: { name: ['Taken'] } }) : undefined
+      )
+    )
+
+    const res = await submit(app, 'email=a%40b.co&name=Al', htmx4Headers())
+    const body = await res.text()
+
+    expect(res.status).toBe(422)
+    expect(body).toContain('<span>Taken</span>')
+    expect(body).toMatch(/name="name"[^>]*aria-invalid="true"[^>]*autofocus/)
+  })
+
+  it('gives the focus to the field the state names', async () => {
+    const app = new Hono()
+    app.post('/signup', (c) =>
+      f.rerender(
+        c,
+        { ...f.empty(), errors: { email: ['x'], name: ['y'] }, focus: 'name' },
+        { view }
+      )
+    )
+
+    const body = await (await submit(app, '')).text()
+
+    expect(body.match(/autofocus/g)).toHaveLength(1)
+    expect(body).toMatch(/name="name"[^>]*autofocus/)
+  })
+
+  it('throws an Error naming the fix without a view', async () => {
+    const plain = form(schema)
+    const app = new Hono()
+    app.post('/x', (c) => plain.rerender(c, plain.empty()))
+    app.onError((err, c) => c.text(err.message, 500))
+
+    const res = await submit(app, 'email=nope', {}, '/x')
+
+    expect(await res.text()).toBe(
+      'rerender(): no view is provided: pass { view } to validator() or rerender().'
+    )
   })
 })
 

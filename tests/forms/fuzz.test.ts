@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { form } from '../../src/forms/index.ts'
+import { html } from '../../src/html/index.ts'
 
 const target = form(
   z
@@ -20,7 +21,7 @@ const target = form(
 const app = new Hono()
 app.post(
   '/f',
-  target.validate((result, c) => c.json({ ok: result.ok }))
+  target.validator({ view: () => html`` }, (result, c) => c.json({ ok: result.ok }))
 )
 
 const segment = fc.oneof(
@@ -69,7 +70,7 @@ const contentType = fc.constantFrom(
   ''
 )
 
-describe('form().validate()', () => {
+describe('form().validator()', () => {
   describe('with random bodies and field names', () => {
     it('never answers 500 and never pollutes a prototype', async () => {
       const before = Object.getOwnPropertyNames(Object.prototype).join()

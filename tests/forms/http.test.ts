@@ -2,8 +2,11 @@ import { Hono } from 'hono'
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { form } from '../../src/forms/index.ts'
+import type { Form, FormSchema } from '../../src/forms/index.ts'
+import { html } from '../../src/html/index.ts'
 
 const URLENCODED = { 'content-type': 'application/x-www-form-urlencoded' }
+const views = { view: () => html`` }
 
 const signup = form(
   z.object({ email: z.string(), tags: z.array(z.string()).optional() }).strict(),
@@ -14,12 +17,12 @@ const upload = form(
   { id: 'upload' }
 )
 
-function appFor(f: typeof signup | typeof upload): { app: Hono; hook: ReturnType<typeof vi.fn> } {
+function appFor<S extends FormSchema>(f: Form<S>): { app: Hono; hook: ReturnType<typeof vi.fn> } {
   const hook = vi.fn((result: { ok: boolean }, c: { json: (v: unknown) => Response }) =>
     c.json(result)
   )
   const app = new Hono()
-  app.all('/signup', f.validate(hook as never))
+  app.all('/signup', f.validator(views, hook as never))
   return { app, hook }
 }
 
@@ -27,7 +30,7 @@ function post(app: Hono, body: BodyInit, headers: Record<string, string> = URLEN
   return app.request('/signup', { method: 'POST', body, headers })
 }
 
-describe('form().validate()', () => {
+describe('form().validator()', () => {
   describe('with an urlencoded body', () => {
     it('passes the parsed value to the hook', async () => {
       const { app } = appFor(signup)
@@ -169,7 +172,7 @@ describe('form().validate()', () => {
         await c.req.text()
         await next()
       })
-      app.post('/signup', signup.validate(hook as never))
+      app.post('/signup', signup.validator(views, hook as never))
 
       const ok = await post(app, 'email=a')
       const big = await post(app, `email=${'a'.repeat(70_000)}`)
@@ -198,7 +201,7 @@ describe('form().validate()', () => {
           c.text(`${String(result.ok)} ${result.value?.doc?.name ?? ''}`)
       )
       const app = new Hono()
-      app.post('/signup', upload.validate(hook as never))
+      app.post('/signup', upload.validator(views, hook as never))
 
       const res = await post(
         app,
@@ -225,7 +228,7 @@ describe('form().validate()', () => {
       const app = new Hono()
       app.post(
         '/signup',
-        big.validate((_, c) => c.text('ok'))
+        big.validator(views, (_, c) => c.text('ok'))
       )
 
       const res = await post(app, multipart(new File(['x'.repeat(11)], 'a.txt')), {})
