@@ -1,7 +1,7 @@
 import baseConfig from '@hono/eslint-config'
 import { existsSync } from 'node:fs'
 
-const publicModules = ['csp', 'forms', 'html', 'htmx', 'partials', 'views']
+const publicModules = ['csp', 'forms', 'html', 'htmx', 'partials', 'server', 'views']
 
 export default [
   {
@@ -23,7 +23,7 @@ export default [
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'public/*.js'],
+          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'client/*.js'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -74,7 +74,7 @@ export default [
     },
   },
   {
-    files: ['public/*.js'],
+    files: ['client/*.js'],
     languageOptions: {
       globals: { document: 'readonly', window: 'readonly', htmx: 'readonly', console: 'readonly' },
     },
