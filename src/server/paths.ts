@@ -16,11 +16,12 @@ export function isDirectory(path: string): boolean {
  * app's htmx, and an app that aliases a version (`"htmx2": "npm:htmx.org@2"`) names it here.
  */
 export function resolveHtmxDist(pkg: string, from: string): string {
-  const require = createRequire(join(resolve(from), 'noop.js'))
-  let manifest: string
-  try {
-    manifest = require.resolve(`${pkg}/package.json`)
-  } catch {
+  // the node_modules folders Node would search from there; no package `exports` get in the way
+  const folders = createRequire(join(resolve(from), 'noop.js')).resolve.paths(pkg) ?? []
+  const manifest = folders
+    .map((dir) => join(dir, pkg, 'package.json'))
+    .find((path) => existsSync(path))
+  if (manifest === undefined) {
     throw new TypeError(
       `staticFiles(): "htmx" names ${JSON.stringify(pkg)}, which cannot be found from ${resolve(from)}; install it (npm install ${pkg}) or pass htmx: false`
     )
