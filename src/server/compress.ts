@@ -2,7 +2,6 @@ import type { MiddlewareHandler } from 'hono'
 import { parseAccept } from 'hono/utils/accept'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
 import { Duplex } from 'node:stream'
-import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { checkInteger, checkKeys } from './check.ts'
 
@@ -26,8 +25,6 @@ const ENCODINGS: readonly Encoding[] = ['br', 'gzip']
 const EVENT_STREAM = /^\s*text\/event-stream/i
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i
 const VARY_ACCEPT_ENCODING = /(?:^|,)\s*accept-encoding\s*(?:,|$)/i
-const brotli = promisify(zlib.brotliCompress)
-const gzip = promisify(zlib.gzip)
 
 interface Settings {
   encodings: readonly Encoding[]
@@ -108,20 +105,19 @@ function encoder(encoding: Encoding, s: Settings): zlib.BrotliCompress | zlib.Gz
     : zlib.createGzip({ level: s.gzipLevel, flush: zlib.constants.Z_SYNC_FLUSH })
 }
 
-async function encodeOnce(
-  body: Uint8Array,
-  encoding: Encoding,
-  s: Settings
-): Promise<Uint8Array<ArrayBuffer>> {
-  const out = await (encoding === 'br'
-    ? brotli(body, {
-        params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: s.brotliQuality,
-          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
-        },
-      })
-    : gzip(body, { level: s.gzipLevel }))
-  return out
+// Whole bodies are compressed right here: for a page-sized body this is quicker than a round trip
+// through libuv's thread pool (docs/performance.md, compression).
+function encodeOnce(body: Uint8Array, encoding: Encoding, s: Settings): Uint8Array<ArrayBuffer> {
+  const out =
+    encoding === 'br'
+      ? zlib.brotliCompressSync(body, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: s.brotliQuality,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+          },
+        })
+      : zlib.gzipSync(body, { level: s.gzipLevel })
+  return out as Uint8Array<ArrayBuffer>
 }
 
 type Body =
@@ -172,7 +168,7 @@ async function readBody(body: ReadableStream<Uint8Array>): Promise<Body> {
  * a strong ETag becomes weak. `serve()` mounts it in front of the app.
  *
  * hono's own `compress()` has no brotli (Node's `CompressionStream` lacks it); this uses
- * `node:zlib`, off the main thread for whole bodies.
+ * `node:zlib`.
  *
  * @param options - `encodings`, `threshold`, `brotliQuality`, `gzipLevel`
  * @throws TypeError at start-up for an unknown option or a value out of range
@@ -204,7 +200,7 @@ export function compression(options: CompressionOptions = {}): MiddlewareHandler
         c.res = new Response(body.bytes, res)
         return
       }
-      encoded = await encodeOnce(body.bytes, encoding, s)
+      encoded = encodeOnce(body.bytes, encoding, s)
     } else {
       const pair = Duplex.toWeb(encoder(encoding, s)) as unknown as ReadableWritablePair<
         Uint8Array,
