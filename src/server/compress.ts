@@ -117,7 +117,7 @@ function encodeOnce(body: Uint8Array, encoding: Encoding, s: Settings): Uint8Arr
           },
         })
       : zlib.gzipSync(body, { level: s.gzipLevel })
-  return out as Uint8Array<ArrayBuffer>
+  return out
 }
 
 type Body =
