@@ -221,7 +221,7 @@ function envPort(env: NodeJS.ProcessEnv): number | undefined {
   return port
 }
 
-/** Applies the defaults and checks every option (security-and-reliability: timeouts checked at boot). */
+/** Applies the defaults and checks every option, timeouts first (docs/server.md, "Timeouts"). */
 export function resolveServeOptions(
   options: ServeOptions,
   env: NodeJS.ProcessEnv = process.env

@@ -80,7 +80,7 @@ export function requestTracker(): { middleware: MiddlewareHandler; idle: () => P
   }
 }
 
-/** The registry and the §5.2-style sequence: drain, close, wait, force, clean up. */
+/** The registry and the sequence of docs/server.md, "Shutdown": drain, close, wait, force, clean up. */
 export function shutdownSequence(
   server: Closable,
   timing: Timing,

@@ -1,4 +1,4 @@
-// S1: the server's options are checked at start-up; a mistake is a TypeError naming the option.
+// serve()'s options are checked at start-up; a mistake is a TypeError naming the option.
 import { describe, expect, it } from 'vitest'
 import { resolveServeOptions } from '../../src/server/options.ts'
 import type { ServeOptions } from '../../src/server/options.ts'
