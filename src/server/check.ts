@@ -1,4 +1,4 @@
-// Start-up checks shared by the server module's factories: unknown keys, numbers, booleans.
+// Start-up checks shared by the server module's factories: unknown keys and numbers.
 
 export function shown(value: unknown): string {
   // JSON.stringify gives undefined for undefined, functions and symbols
@@ -38,16 +38,6 @@ export function checkInteger(
     const bound =
       range.max === undefined ? `≥ ${String(range.min)}` : `${String(range.min)}–${String(max)}`
     throw new TypeError(`${fn}: "${name}" must be a whole number ${bound}, got ${shown(value)}`)
-  }
-  return value
-}
-
-export function checkBoolean(fn: string, name: string, value: unknown, fallback: boolean): boolean {
-  if (value === undefined) {
-    return fallback
-  }
-  if (typeof value !== 'boolean') {
-    throw new TypeError(`${fn}: "${name}" must be true or false, got ${shown(value)}`)
   }
   return value
 }

@@ -1,8 +1,10 @@
 // serve() in real processes: signals, in-flight requests, refused connections, exit codes, timing.
-import { afterEach, describe, expect, it } from 'vitest'
+import { Hono } from 'hono'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { Agent, request } from 'node:http'
+import { serve } from '../../src/server/index.ts'
 
 const FIXTURE = new URL('./fixtures/app.ts', import.meta.url).pathname
 
@@ -194,5 +196,44 @@ describe('serve()', { timeout: 20_000 }, () => {
       expect(code).toBe(1)
       expect(at - signalled).toBeLessThan(1_000)
     })
+  })
+})
+
+describe('serve() in this process', () => {
+  it('listens, switches readiness, and shuts down clean without exiting', async () => {
+    const app = new Hono()
+    app.get('/', (c) => c.text('home'))
+    const log = vi.fn()
+    const server = serve(app, {
+      port: 0,
+      static: false,
+      shutdown: { signals: false, timeout: 500, watchdog: 100 },
+      log,
+    })
+    const { port } = await server.listening
+    const cleanup = vi.fn()
+    server.onShutdown(cleanup, { phase: 'cleanup' })
+
+    const home = await get(port, '/')
+    server.setReady(false)
+    const notReady = await get(port, '/readyz')
+    server.setReady(true)
+    const readyAgain = await get(port, '/readyz')
+    const viaFetch = await server.fetch(new Request('http://localhost/healthz'))
+    const outcome = await server.shutdown()
+    server.setReady(true)
+
+    expect(log).toHaveBeenCalledWith(`listening on http://127.0.0.1:${String(port)}`)
+    expect(home).toEqual({ status: 200, body: 'home' })
+    expect(notReady.status).toBe(503)
+    expect(readyAgain.status).toBe(200)
+    expect(viaFetch.status).toBe(200)
+    expect(outcome).toBe('clean')
+    expect(cleanup).toHaveBeenCalledTimes(1)
+    expect(server.ready).toBe(false)
+    expect(server.server.listening).toBe(false)
+    expect(() => {
+      server.setReady('yes' as unknown as boolean)
+    }).toThrow(TypeError)
   })
 })
