@@ -1,7 +1,7 @@
 import baseConfig from '@hono/eslint-config'
 import { existsSync } from 'node:fs'
 
-const publicModules = ['csp', 'forms', 'html', 'htmx', 'partials', 'security', 'views']
+const publicModules = ['csp', 'forms', 'html', 'htmx', 'partials', 'security', 'server', 'views']
 
 // What no file under src/ may import: the app, the tests, the benchmarks, another module's insides.
 const srcBoundaries = [
@@ -21,7 +21,6 @@ export default [
       'node_modules/',
       'dist/',
       'coverage/',
-      'public/vendor/',
       'test-results/',
       'playwright-report/',
       'bench/node_modules/',
@@ -35,7 +34,7 @@ export default [
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'public/*.js'],
+          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'client/*.js'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -103,7 +102,7 @@ export default [
     },
   },
   {
-    files: ['public/*.js'],
+    files: ['client/*.js'],
     languageOptions: {
       globals: { document: 'readonly', window: 'readonly', htmx: 'readonly', console: 'readonly' },
     },

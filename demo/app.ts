@@ -1,8 +1,11 @@
 // The demo dashboard as a hono app (no listen: tests call app.request, server.ts serves it).
 import { Hono } from 'hono'
+import { fileURLToPath } from 'node:url'
 import { cspReportHandler } from '../src/csp/index.ts'
 import { htmx } from '../src/htmx/index.ts'
 import { secure } from '../src/security/index.ts'
+import { staticFiles } from '../src/server/index.ts'
+import type { StaticFiles } from '../src/server/index.ts'
 import { openDb } from './db.ts'
 import type { DemoDb } from './db.ts'
 import { registerForms } from './forms/index.ts'
@@ -20,10 +23,28 @@ export interface AppOptions {
   db: DemoDb | (() => DemoDb)
   /** Which htmx the layout loads; default from `HTMX_VERSION`. */
   htmxVersion?: HtmxVersion | undefined
-  /** Readiness for `/healthz`: `false` answers 503 (the server is draining). Default: always ready. */
-  ready?: (() => boolean) | undefined
   /** Mount the test-only routes under `/__test/`; default `HXKIT_TEST_ROUTES=1`. */
   testRoutes?: boolean | undefined
+}
+
+/** The demo's own static folder (public/: demo.css), served next to the kit's client files. */
+const PUBLIC_ROOT = fileURLToPath(new URL('../public', import.meta.url))
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/**
+ * The demo's static files: public/, the kit's client files and htmx 4 (`htmx.org`) or, for the
+ * compatibility run, htmx 2 (the `htmx2` alias), both from node_modules.
+ *
+ * @param version - which htmx is served under /_hxkit/htmx/
+ * @example
+ * serve(app, { static: demoAssets(4) })
+ */
+export function demoAssets(version: HtmxVersion): StaticFiles {
+  return staticFiles({
+    root: PUBLIC_ROOT,
+    htmx: version === 2 ? 'htmx2' : 'htmx.org',
+    resolveFrom: REPO_ROOT,
+  })
 }
 
 /** Where browsers post CSP violation reports. */
@@ -44,7 +65,8 @@ function lazy(db: () => DemoDb): DemoDb {
 
 /**
  * Builds the demo app under the strict CSP: the overview, customers and CSP reports pages, the
- * report endpoint, `/healthz`, and with `testRoutes` the test-only routes.
+ * report endpoint, and with `testRoutes` the test-only routes. `assets` are its static files
+ * (hxkit/server serves them; the layout links them by content hash).
  *
  * @param options - the database and the htmx version
  * @example
@@ -54,7 +76,8 @@ function lazy(db: () => DemoDb): DemoDb {
 export function createApp(options: AppOptions) {
   const db = typeof options.db === 'function' ? lazy(options.db) : options.db
   const version = options.htmxVersion ?? htmxVersionFromEnv()
-  const layout = demoLayout(version)
+  const assets = demoAssets(version)
+  const layout = demoLayout(version, assets)
   const reports = reportStore(() => db.sqlite())
   const overview = overviewPage(db, layout)
   // hx-on needs htmx 4's hx-csp extension under the strict policy; htmx 2 gets no hx-on
@@ -67,8 +90,6 @@ export function createApp(options: AppOptions) {
   // answer in the form rather than secure()'s plain-text 413.
   app.use(secure({ csp: { reportUri: CSP_REPORT_PATH }, bodyLimit: 4 * 1024 * 1024 }))
   app.use(htmx())
-  const ready = options.ready ?? (() => true)
-  app.get('/healthz', (c) => (ready() ? c.json({ ok: true }) : c.json({ ok: false }, 503)))
   // browsers ask for it on every page; an empty answer keeps the console free of 404s
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/', overview.handler)
@@ -90,6 +111,7 @@ export function createApp(options: AppOptions) {
   return Object.assign(app, {
     pages: { overview, customers, cspReports: cspReports.page },
     reports,
+    assets,
   })
 }
 

@@ -1,8 +1,11 @@
 // The demo's document layout: head (htmx config before htmx, nonced scripts), boosted navigation, main.
 import type { Context } from 'hono'
 import { htmxScripts } from '../src/csp/index.ts'
+import type { HtmxScriptsOptions } from '../src/csp/index.ts'
 import { html, hx } from '../src/html/index.ts'
 import type { SafeHtml } from '../src/html/index.ts'
+import { HTMX_URL_PREFIX, HXKIT_SCRIPT_URL, HXKIT_STYLESHEET_URL } from '../src/server/index.ts'
+import type { StaticFiles } from '../src/server/index.ts'
 
 /** Which htmx the browser gets: 4 (default) or 2 (`HTMX_VERSION=2`, for the compat e2e run). */
 export type HtmxVersion = 2 | 4
@@ -41,24 +44,32 @@ function navLinks(path: string): SafeHtml {
 }
 
 /**
- * Builds the demo layout for one htmx version.
+ * Builds the demo layout for one htmx version. Scripts and stylesheets are linked by content hash
+ * (`assets.url()`), so browsers keep them until they change.
  *
- * @param version - which vendored htmx the page loads
+ * @param version - which htmx the page loads (the one `assets` serves under /_hxkit/htmx/)
+ * @param assets - the static files the server serves
  * @returns a `Layout` for `page()`
  * @example
- * const layout = demoLayout(4)
+ * const layout = demoLayout(4, demoAssets(4))
  */
 export function demoLayout(
-  version: HtmxVersion
+  version: HtmxVersion,
+  assets: StaticFiles
 ): (body: SafeHtml, meta: { title: string; c: Context }) => SafeHtml {
-  const scripts =
+  const url = (path: string): string => assets.url(path)
+  const scripts = (): HtmxScriptsOptions =>
     version === 2
-      ? { htmx: '/vendor/htmx2.min.js', config: HTMX2_CONFIG, scripts: ['/hxkit.js'] }
+      ? {
+          htmx: url(`${HTMX_URL_PREFIX}htmx.min.js`),
+          config: HTMX2_CONFIG,
+          scripts: [url(HXKIT_SCRIPT_URL)],
+        }
       : {
-          htmx: '/vendor/htmx.min.js',
-          extensions: ['/vendor/hx-csp.js'],
+          htmx: url(`${HTMX_URL_PREFIX}htmx.min.js`),
+          extensions: [url(`${HTMX_URL_PREFIX}ext/hx-csp.js`)],
           config: HTMX4_CONFIG,
-          scripts: ['/hxkit.js'],
+          scripts: [url(HXKIT_SCRIPT_URL)],
         }
   return (body, { title, c }) =>
     html`<!doctype html>
@@ -67,8 +78,9 @@ export function demoLayout(
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>${title} · hxkit demo</title>
-          <link rel="stylesheet" href="/hxkit.css" />
-          ${htmxScripts(c, scripts)}
+          <link rel="stylesheet" href="${url(HXKIT_STYLESHEET_URL)}" />
+          <link rel="stylesheet" href="${url('/demo.css')}" />
+          ${htmxScripts(c, scripts())}
         </head>
         <body data-htmx-version="${version}">
           <a class="skip-link" href="#main">Skip to content</a>

@@ -71,9 +71,6 @@ function pack(into: string): string {
   return join(into, info.filename)
 }
 
-// Until the forms types stop importing a devDependency, only the example is type-checked.
-const ENTRY_CHECK: string[] = []
-
 // Every subpath export, imported once, so the type check reads every public declaration file.
 function entriesModule(): string {
   const exports = (
@@ -119,7 +116,7 @@ function consumerProject(dir: string, tarball: string): void {
       noEmit: true,
       types: ['node'],
     },
-    files: ['example.ts', ...ENTRY_CHECK],
+    files: ['example.ts', 'entries.ts'],
   }
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2))
   writeFileSync(join(dir, 'entries.ts'), entriesModule())
@@ -130,22 +127,25 @@ function startExample(dir: string): Promise<{ child: ChildProcess; port: number 
   const child = spawn(process.execPath, ['example.js'], {
     cwd: dir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new Error('the example did not print its address within 10 s'))
+      child.kill('SIGKILL')
+      reject(new Error(`the example did not print its address within 10 s:\n${seen}`))
     }, 10_000)
     let seen = ''
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => {
+    // the address line may come on stdout (console.log) or stderr (hxkit/server's log)
+    const read = (chunk: string): void => {
       seen += chunk
       const port = /http:\/\/[^\s:]+:(\d+)/.exec(seen)?.[1]
       if (port !== undefined) {
         clearTimeout(timer)
         resolve({ child, port: Number(port) })
       }
-    })
+    }
+    child.stdout.setEncoding('utf8').on('data', read)
+    child.stderr.setEncoding('utf8').on('data', read)
     child.on('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`the example exited with ${String(code)} before listening:\n${seen}`))
@@ -174,7 +174,21 @@ async function checkExample(dir: string, contract: ReadmeContract): Promise<void
       fragment.startsWith(contract.fragmentStart) && !fragment.includes('<html'),
       `the partial request got ${JSON.stringify(fragment.slice(0, 120))}, not ${contract.fragmentStart}…`
     )
-    console.log('check-package: the README example serves the full page and the fragment')
+    // every script the page loads comes from the installed packages (htmx from htmx.org)
+    for (const [, src] of page.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) {
+      const script = await fetch(new URL(src as string, base))
+      expect(
+        script.status === 200,
+        `the page's script ${String(src)} answered ${String(script.status)}`
+      )
+      expect(
+        (script.headers.get('Content-Type') ?? '').includes('javascript'),
+        `the page's script ${String(src)} is not JavaScript`
+      )
+    }
+    console.log(
+      'check-package: the README example serves the full page, its scripts and the fragment'
+    )
   } finally {
     child.kill('SIGTERM')
   }

@@ -92,7 +92,7 @@ function activityList(db: DemoDb): SafeHtml {
  * @param db - the demo database
  * @param layout - the document layout
  * @example
- * app.get('/', overviewPage(db, demoLayout(4)).handler)
+ * app.get('/', overviewPage(db, demoLayout(4, demoAssets(4))).handler)
  */
 export function overviewPage(db: DemoDb, layout: Layout) {
   const stats = partial('stats', () => statCards(db.stats()), {

@@ -16,7 +16,7 @@ afterAll(() => {
 
 const PAGE_PATHS: Record<string, string> = { overview: '/', customers: '/customers' }
 PAGE_PATHS['cspReports'] = '/csp-reports'
-const NOT_HTML = new Set(['/healthz', '/favicon.ico'])
+const NOT_HTML = new Set(['/favicon.ico'])
 
 function getRoutes(app: TestApp['app']): string[] {
   const paths = app.routes

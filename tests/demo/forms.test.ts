@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { afterAll, describe, expect, it } from 'vitest'
+import { demoAssets } from '../../demo/app.ts'
 import { registerForms } from '../../demo/forms/index.ts'
 import type { OrderPage } from '../../demo/forms/view.ts'
 import { demoLayout } from '../../demo/layout.ts'
@@ -67,7 +68,7 @@ const orderCount = (db: typeof hx4.db): number => db.stats().orders
 /** The form routes alone on an app, for the htmx version given to `registerForms`. */
 function formsOnly(version: HtmxVersion): Hono & { page: OrderPage } {
   const app = new Hono()
-  const layout = demoLayout(version)
+  const layout = demoLayout(version, demoAssets(version))
   const { page } = registerForms(app, {
     db: hx2.db,
     layout,

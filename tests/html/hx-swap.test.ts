@@ -57,7 +57,9 @@ describe('hx', () => {
       expect(() => untyped({ swap: { scroll: {} } })).toThrow(
         'hx: swap "scroll" must be top or bottom, or { to: top | bottom, target }.'
       )
-      expect(() => untyped({ swap: { scroll: 1 } })).toThrow('hx: swap "scroll" must be top or bottom')
+      expect(() => untyped({ swap: { scroll: 1 } })).toThrow(
+        'hx: swap "scroll" must be top or bottom'
+      )
       expect(() => untyped({ swap: 1 })).toThrow(
         'hx: swap must be a style, a style with modifiers, or a swap spec object.'
       )

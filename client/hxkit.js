@@ -1,4 +1,5 @@
-// hxkit behaviour script: loaded with src= after htmx (no inline scripts, strict CSP).
+// hxkit behaviour script (hxkit/server serves it at /_hxkit/hxkit.js): loaded with src= and the
+// CSP nonce after htmx (no inline scripts, strict CSP).
 // Marks the swap target busy while a request runs, for assistive technology and hxkit.css.
 // htmx 4 events: htmx:before:request / htmx:finally:request (detail.ctx.target);
 // htmx 2 events: htmx:beforeRequest / htmx:afterRequest (detail.target).
