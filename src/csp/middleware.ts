@@ -28,7 +28,9 @@ export interface CspOverride {
 
 /** Context variables set by `csp()`. */
 export interface CspVariables {
-  cspNonce: string
+  /** This response's nonce; `undefined` when `csp()` (or `secure()`) is not mounted. */
+  cspNonce: string | undefined
+  /** The policies `cspOverride()` set for this route, if any. */
   cspOverride: CspOverride | undefined
 }
 
@@ -178,7 +180,7 @@ export function cspOverride(override: CspOverride): MiddlewareHandler {
  * html`<script nonce="${getNonce(c)}" src="/vendor/htmx.min.js"></script>`
  */
 export function getNonce(c: Context): string {
-  const nonce = c.get('cspNonce') as string | undefined
+  const nonce = c.get('cspNonce')
   if (nonce === undefined) {
     throw new Error('CSP nonce is not provided. Mount csp() (or secure()) before this route.')
   }

@@ -60,7 +60,7 @@ function configJson(config: Readonly<Record<string, unknown>>): string {
  * </head>`
  */
 export function htmxScripts(c: Context, options: HtmxScriptsOptions): SafeHtml {
-  const nonce = c.get('cspNonce') as string | undefined
+  const nonce = c.get('cspNonce')
   const nonceAttr = nonce === undefined ? '' : ` nonce="${escapeHtml(nonce)}"`
   const script = (url: string, defer: boolean): string =>
     `<script${nonceAttr} src="${escapeHtml(url)}"${defer ? ' defer' : ''}></script>`

@@ -1,20 +1,23 @@
 import type { Context } from 'hono'
-import { parseHtmxRequest } from './request.ts'
 import type { HtmxRequest } from './request.ts'
 
 /**
- * Returns the parsed htmx request: `c.var.htmx` when the `htmx()` middleware ran, otherwise the
- * request headers parsed on the spot (so views and helpers work without the middleware).
+ * Returns the parsed htmx request that the `htmx()` middleware put in `c.var.htmx`.
  *
  * @param c - the hono context
  * @returns the htmx request, or `null` when it is not one
+ * @throws Error when `htmx()` is not mounted on this route
  * @see docs/htmx.md
  * @example
  * const hx = getHtmx(c)
  * if (hx?.type === 'partial') return c.html(rows)
  */
 export function getHtmx(c: Context): HtmxRequest | null {
-  // c.get returns undefined when the middleware did not run, whatever the variable map says
-  const stored = c.get('htmx') as HtmxRequest | null | undefined
-  return stored === undefined ? parseHtmxRequest(c.req.raw.headers) : stored
+  const stored = c.get('htmx')
+  if (stored === undefined) {
+    throw new Error(
+      'htmx request details are not provided. Mount htmx() before this route: app.use(htmx()) (docs/htmx.md).'
+    )
+  }
+  return stored
 }

@@ -20,7 +20,10 @@ export type { UrlOptions } from './url.ts'
 
 declare module 'hono' {
   interface ContextVariableMap {
-    /** The parsed htmx request (`htmx()` middleware), or `null` when it is not one. */
-    htmx: HtmxRequest | null
+    /**
+     * The parsed htmx request, or `null` when it is not one; `undefined` when `htmx()` is not
+     * mounted (`getHtmx(c)` then throws, saying so).
+     */
+    htmx: HtmxRequest | null | undefined
   }
 }

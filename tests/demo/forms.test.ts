@@ -6,6 +6,7 @@ import type { OrderPage } from '../../demo/forms/view.ts'
 import { demoLayout } from '../../demo/layout.ts'
 import type { HtmxVersion } from '../../demo/layout.ts'
 import { overviewPage } from '../../demo/pages/overview.ts'
+import { htmx } from '../../src/htmx/index.ts'
 import { checkPartialParity } from '../../src/views/index.ts'
 import { htmx2Headers, htmx4Element, htmx4Headers } from '../helpers.ts'
 import { openTestApp, unsafeMarkup } from './setup.ts'
@@ -68,6 +69,7 @@ const orderCount = (db: typeof hx4.db): number => db.stats().orders
 /** The form routes alone on an app, for the htmx version given to `registerForms`. */
 function formsOnly(version: HtmxVersion): Hono & { page: OrderPage } {
   const app = new Hono()
+  app.use(htmx())
   const layout = demoLayout(version, demoAssets(version))
   const { page } = registerForms(app, {
     db: hx2.db,

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { form } from '../../src/forms/index.ts'
 import type { FormState } from '../../src/forms/index.ts'
 import { html } from '../../src/html/index.ts'
+import { htmx } from '../../src/htmx/index.ts'
 import { htmx2Headers, htmx4Headers } from '../helpers.ts'
 
 const schema = z.object({ email: z.email(), name: z.string().min(2), age: z.number().optional() })
@@ -21,6 +22,7 @@ const page = (markup: unknown) => html`<!doctype html><main>${markup as string}<
 
 function makeApp(options: { page?: boolean; async?: boolean } = {}): Hono {
   const app = new Hono()
+  app.use(htmx())
   app.post(
     '/signup',
     f.validator({
@@ -68,6 +70,7 @@ describe('form().validator()', () => {
     it('answers 200 with htmx2Status: 200', async () => {
       const f2 = form(schema, { action: '/signup', htmx2Status: 200 })
       const app = new Hono()
+      app.use(htmx())
       app.post('/signup', f2.validator({ view: (s) => f2.render(s, html``) }), (c) => c.text('ok'))
 
       const res = await submit(app, 'email=nope', htmx2Headers())
@@ -92,6 +95,7 @@ describe('form().validator()', () => {
 
     it('passes a Response from the page callback through', async () => {
       const app = new Hono()
+      app.use(htmx())
       app.post('/signup', f.validator({ view, page: (_, c) => c.text('custom', 400) }), (c) =>
         c.text('ok')
       )
@@ -152,6 +156,7 @@ describe('form().validator() live', () => {
   it('answers a live field of a form that is not live when the field opts in', async () => {
     const quiet = form(schema, { action: '/q' })
     const app = new Hono()
+    app.use(htmx())
     app.post('/q', quiet.validator({ view: (s) => quiet.field(s, 'email', { live: true }) }))
 
     const res = await submit(app, 'email=nope', {}, '/q?_validate=email')
@@ -163,6 +168,7 @@ describe('form().validator() live', () => {
   it('posts back to the submitted path, collapsing leading slashes', async () => {
     const edit = form(schema, { id: 'edit' })
     const app = new Hono()
+    app.use(htmx())
     const views = { view: (s: FormState<Input>) => edit.field(s, 'email', { live: true }) }
     app.post(
       '*',
@@ -187,6 +193,7 @@ describe('form().validator() live', () => {
 describe('form().rerender()', () => {
   it('answers 422 with the views of the validator and the state given', async () => {
     const app = new Hono()
+    app.use(htmx())
     app.post(
       '/signup',
       f.validator({ view }, (r, c) =>
@@ -204,6 +211,7 @@ describe('form().rerender()', () => {
 
   it('gives the focus to the field the state names', async () => {
     const app = new Hono()
+    app.use(htmx())
     app.post('/signup', (c) =>
       f.rerender(
         c,
@@ -221,6 +229,7 @@ describe('form().rerender()', () => {
   it('throws an Error naming the fix without a view', async () => {
     const plain = form(schema)
     const app = new Hono()
+    app.use(htmx())
     app.post('/x', (c) => plain.rerender(c, plain.empty()))
     app.onError((err, c) => c.text(err.message, 500))
 

@@ -1,10 +1,12 @@
 import { Hono } from 'hono'
 import { describe, expect, it, vi } from 'vitest'
 import { completeSubmit } from '../../src/forms/index.ts'
+import { htmx } from '../../src/htmx/index.ts'
 import { htmx2Headers, htmx4Headers } from '../helpers.ts'
 
 function appWith(options: Parameters<typeof completeSubmit>[1]): Hono {
   const app = new Hono()
+  app.use(htmx())
   app.post('/orders', (c) => completeSubmit(c, options))
   return app
 }
@@ -31,6 +33,7 @@ describe('completeSubmit()', () => {
   ])('with an %s request', (_, headers) => {
     it('answers with the htmx answer', async () => {
       const app = new Hono()
+      app.use(htmx())
       app.post('/orders', (c) =>
         completeSubmit(c, { redirect: '/orders/7', htmx: () => c.html('<p>partials</p>') })
       )
@@ -59,6 +62,7 @@ describe('completeSubmit()', () => {
       [{}, 'completeSubmit(): "redirect" must be a path such as /orders/1'],
     ])('answers 500 through onError for %o', async (options, message) => {
       const app = new Hono()
+      app.use(htmx())
       app.post('/orders', (c) => completeSubmit(c, options as never))
       app.onError((err, c) => c.text(`${err.name}: ${err.message}`, 500))
 

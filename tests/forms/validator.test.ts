@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { form } from '../../src/forms/index.ts'
 import type { FormState, FormSubmission, FormVariables } from '../../src/forms/index.ts'
 import { html } from '../../src/html/index.ts'
+import { htmx } from '../../src/htmx/index.ts'
 import { htmx2Headers, htmx4Headers } from '../helpers.ts'
 
 const schema = z.object({
@@ -26,6 +27,7 @@ describe('form().validator()', () => {
   describe('with a valid submit', () => {
     it('hands the parsed value to the handler as c.req.valid("form")', async () => {
       const app = new Hono()
+      app.use(htmx())
       app.post('/signup', f.validator({ view }), (c) => c.json(c.req.valid('form')))
 
       const res = await post(app, 'email=a%40b.co&age=42')
@@ -36,6 +38,7 @@ describe('form().validator()', () => {
 
     it('leaves the submitted state on c.var.formSubmission', async () => {
       const app = new Hono()
+      app.use(htmx())
       app.post('/signup', f.validator({ view }), (c) => {
         const submission = c.var.formSubmission
         return c.json({ id: submission?.formId, values: submission?.state.values })
@@ -51,6 +54,7 @@ describe('form().validator()', () => {
     it('answers 422 with the view and never runs the handler', async () => {
       const handler = vi.fn((c: Context) => c.text('saved'))
       const app = new Hono()
+      app.use(htmx())
       app.post('/signup', f.validator({ view }), handler)
 
       const res = await post(app, 'email=nope&age=12abc', { ...FORM, ...htmx4Headers() })
@@ -65,6 +69,7 @@ describe('form().validator()', () => {
     it('lets the hook answer instead', async () => {
       const handler = vi.fn((c: Context) => c.text('saved'))
       const app = new Hono()
+      app.use(htmx())
       app.post(
         '/signup',
         f.validator({ view }, (result, c) => (result.ok ? undefined : c.text('custom', 400))),
@@ -91,6 +96,7 @@ describe('form().validator()', () => {
         ? { ...small.empty(), errors: { doc: ['Too big'] }, formErrors: ['Nothing was saved'] }
         : undefined
     const app = new Hono()
+    app.use(htmx())
     app.post(
       '/signup',
       small.validator({ view: (s) => small.render(s, small.field(s, 'doc')), refused }),
@@ -139,6 +145,7 @@ describe('form().validator()', () => {
 describe('types', () => {
   it('types c.req.valid("form") as the schema output', () => {
     const app = new Hono<{ Variables: { user: string } }>()
+    app.use(htmx())
 
     app.post('/signup', f.validator({ view }), (c) => {
       expectTypeOf(c.req.valid('form')).toEqualTypeOf<Output>()
@@ -163,6 +170,7 @@ describe('types', () => {
       Variables: { user: string }
     }
     const app = new Hono<AppEnv>()
+    app.use(htmx())
 
     app.post(
       '/signup',

@@ -4,6 +4,7 @@ import {
   clientLocation,
   clientRedirect,
   clientRefresh,
+  htmx,
   serializeLocation,
 } from '../../src/htmx/index.ts'
 import type { LocationSpec } from '../../src/htmx/index.ts'
@@ -141,6 +142,7 @@ describe('serializeLocation', () => {
 
 describe('clientLocation / clientRedirect / clientRefresh', () => {
   const app = new Hono()
+  app.use(htmx())
   app.get('/location', (c) => clientLocation(c, { path: '/x', swap: 'innerMorph' }))
   app.get('/redirect', (c) => clientRedirect(c, '/login?next=/ü'))
   app.get('/external', (c) =>

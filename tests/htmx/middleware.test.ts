@@ -47,6 +47,12 @@ describe('htmx()', () => {
     it('types c.var.htmx through ContextVariableMap and HtmxVariables', () => {
       const app = new Hono()
       app.get('/', (c) => {
+        // absent (undefined) when htmx() is not mounted: the type says so
+        expectTypeOf(c.var.htmx).toEqualTypeOf<HtmxRequest | null | undefined>()
+        return c.text('')
+      })
+      const typed = new Hono<{ Variables: HtmxVariables }>().use(htmx())
+      typed.get('/', (c) => {
         expectTypeOf(c.var.htmx).toEqualTypeOf<HtmxRequest | null>()
         return c.text('')
       })
@@ -102,17 +108,24 @@ describe('getHtmx', () => {
   })
 
   describe('without the middleware', () => {
-    it.each([
-      [{}, null],
-      [htmx4Headers({ target: 'ul#todo' }), { tag: 'ul', id: 'todo' }],
-      [htmx2Headers({ target: 'todo' }), { tag: null, id: 'todo' }],
-    ])('parses the headers %j', async (headers, target) => {
+    it('throws an error that says to mount htmx()', async () => {
       const app = new Hono()
-      app.get('/', (c) => c.json(getHtmx(c)?.target ?? null))
+      let thrown: unknown
+      app.get('/', (c) => {
+        try {
+          getHtmx(c)
+        } catch (error) {
+          thrown = error
+        }
+        return c.text('')
+      })
 
-      const res = await app.request('/', { headers })
+      await app.request('/', { headers: htmx4Headers({ target: 'ul#todo' }) })
 
-      expect(await res.json()).toEqual(target)
+      expect(thrown).toBeInstanceOf(Error)
+      expect((thrown as Error).message).toBe(
+        'htmx request details are not provided. Mount htmx() before this route: app.use(htmx()) (docs/htmx.md).'
+      )
     })
   })
 })

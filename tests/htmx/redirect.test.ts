@@ -136,6 +136,7 @@ describe('htmx() redirect contract', () => {
 
 describe('redirectTo', () => {
   const app = new Hono()
+  app.use(htmx())
   app.post('/s/:status', (c) => {
     c.header('Set-Cookie', 'a=1')
     return redirectTo(c, '/done?x=ü', Number(c.req.param('status')) as RedirectStatus)

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { describe, expect, it } from 'vitest'
 import {
+  htmx,
   setPushUrl,
   setReplaceUrl,
   setReselect,
@@ -15,6 +16,7 @@ async function headersAfter(
   headers: Record<string, string> = htmx4Headers()
 ) {
   const app = new Hono()
+  app.use(htmx())
   app.get('/', (c) => {
     setup(c)
     return c.html('<p>ok</p>')

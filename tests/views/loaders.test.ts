@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { html } from '../../src/html/index.ts'
+import { htmx } from '../../src/htmx/index.ts'
 import { partial } from '../../src/partials/index.ts'
 import { page } from '../../src/views/index.ts'
 
@@ -26,6 +27,7 @@ function slowPage() {
     render: (p) => html`${p.a}${p.b}${p.c}`,
   })
   const app = new Hono()
+  app.use(htmx())
   app.get('/', view.handler)
   app.post('/', (c) => view.respond(c, ['c', 'a']))
   return { app, stats }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { html } from '../../src/html/index.ts'
-import { parseHtmxRequest } from '../../src/htmx/index.ts'
+import { htmx, parseHtmxRequest } from '../../src/htmx/index.ts'
 import { partial } from '../../src/partials/index.ts'
 import { page } from '../../src/views/index.ts'
 import type { Layout, Page } from '../../src/views/index.ts'
@@ -38,6 +38,7 @@ function ordersPage() {
 
 function appFor(view: Pick<Page, 'handler'> = ordersPage()) {
   const app = new Hono()
+  app.use(htmx())
   app.get('/orders', view.handler)
   return app
 }
@@ -152,6 +153,7 @@ describe('page', () => {
     it('merges Vary and keeps a Cache-Control that was set', async () => {
       const view = ordersPage()
       const app = new Hono()
+      app.use(htmx())
       app.use(async (c, next) => {
         c.header('Vary', 'Accept-Encoding, hx-request')
         c.header('Cache-Control', 'private, max-age=5')
@@ -169,6 +171,7 @@ describe('page', () => {
 
     it('keeps Vary: *', async () => {
       const app = new Hono()
+      app.use(htmx())
       app.get('/orders', (c) => {
         c.header('Vary', '*')
         return ordersPage().handler(c)
@@ -184,6 +187,7 @@ describe('page', () => {
     it('reads c.var.htmx instead of the headers', async () => {
       const view = ordersPage()
       const app = new Hono()
+      app.use(htmx())
       app.use(async (c, next) => {
         c.set('htmx', parseHtmxRequest(new Headers(partialRequest('section#stats'))))
         await next()

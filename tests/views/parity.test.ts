@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { html } from '../../src/html/index.ts'
+import { htmx } from '../../src/htmx/index.ts'
 import { partial } from '../../src/partials/index.ts'
 import { checkPartialParity, page } from '../../src/views/index.ts'
 import type { Layout } from '../../src/views/index.ts'
@@ -31,6 +32,7 @@ describe('checkPartialParity', () => {
         render: (p) => html`<div>${p.stats}<table>${p.rows}</table></div>`,
       })
       const app = new Hono()
+      app.use(htmx())
       app.get('/orders', view.handler)
 
       const parity = await checkPartialParity(app, '/orders?q=ada', view)
@@ -63,6 +65,7 @@ describe('checkPartialParity', () => {
         render: () => html`<table><tbody id="order-rows"><tr><td>stale</td></tr></tbody></table>`,
       })
       const app = new Hono()
+      app.use(htmx())
       app.get('/orders', view.handler)
 
       const parity = await checkPartialParity(app, '/orders', view)
@@ -88,6 +91,7 @@ describe('checkPartialParity', () => {
     it('reports it as not ok even when the body matches', async () => {
       const view = { partials: { stats } }
       const app = new Hono()
+      app.use(htmx())
       const markup = '<section id="stats"><div class="n"><div>3</div></div></section>'
       app.get('/', (c) =>
         c.req.header('HX-Request') === 'true'

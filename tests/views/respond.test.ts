@@ -1,6 +1,7 @@
 import { Hono, Context } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { html } from '../../src/html/index.ts'
+import { htmx } from '../../src/htmx/index.ts'
 import { partial } from '../../src/partials/index.ts'
 import { page } from '../../src/views/index.ts'
 
@@ -32,6 +33,7 @@ const STATS = '<section id="stats"><p>2 open</p></section>'
 
 function appWith(handler: (c: Context) => Promise<Response>) {
   const app = new Hono()
+  app.use(htmx())
   app.post('/orders', handler)
   app.onError((err, c) => c.text(`${err.name}: ${err.message}`, 500))
   return app
@@ -118,6 +120,7 @@ describe('renderPartial', () => {
   describe('with a declared name', () => {
     it('renders that partial alone', async () => {
       const app = new Hono()
+      app.use(htmx())
       app.get('/', async (c) => c.html((await ordersPage.renderPartial(c, 'stats')).value))
 
       expect(await (await app.request('/')).text()).toBe(STATS)
@@ -136,6 +139,7 @@ describe('renderPartial', () => {
 describe('renderPage', () => {
   it('renders the whole document', async () => {
     const app = new Hono()
+    app.use(htmx())
     app.get('/', async (c) => c.html((await ordersPage.renderPage(c)).value))
 
     expect(await (await app.request('/')).text()).toContain(`<table>${ROWS}</table>`)
