@@ -1,4 +1,4 @@
-// Every ```ts example in docs/*.md is type-checked as a module of its own, as a user would write
+// Every ```ts (and ```tsx) example in docs/*.md is type-checked as a module of its own, as a user would write
 // it: `hxkit` and `hxkit/<module>` resolve to this repository's sources. A block that cannot
 // compile alone is opted out with `<!-- fragment -->` (optionally `<!-- fragment: why -->`) as the
 // last line before its fence. Each docs page of a module keeps at least one complete example.
@@ -23,14 +23,15 @@ interface Block {
   file: string
 }
 
-const fencePattern = /^```ts\s*$/
+const fencePattern = /^```(tsx?)\s*$/
 const fragmentPattern = /^<!--\s*fragment\b[^>]*-->\s*$/
 
 function extractBlocks(page: string, text: string): Block[] {
   const lines = text.split('\n')
   const blocks: Block[] = []
   for (let i = 0; i < lines.length; i++) {
-    if (!fencePattern.test(lines[i] ?? '')) {
+    const language = fencePattern.exec(lines[i] ?? '')?.[1]
+    if (language === undefined) {
       continue
     }
     const start = i
@@ -48,7 +49,7 @@ function extractBlocks(page: string, text: string): Block[] {
       line: start + 1,
       code: lines.slice(start + 1, end).join('\n') + '\n',
       fragment: before >= 0 && fragmentPattern.test(lines[before] ?? ''),
-      file: `${name}-${String(start + 1)}.ts`,
+      file: `${name}-${String(start + 1)}.${language}`,
     })
     i = end
   }
@@ -89,6 +90,8 @@ function typeCheck(): Map<Block | null, string[]> {
       allowImportingTsExtensions: true,
       noEmit: true,
       skipLibCheck: true,
+      jsx: 'react-jsx',
+      jsxImportSource: 'hono/jsx',
       paths,
     },
     tempDir
