@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import { checkKeys } from '../internal/options.ts'
 import { runWithNonce } from './nonce-scope.ts'
 import { generateNonce } from './nonce.ts'
 import { DEFAULT_CSP, serializePolicy, validateDirectives } from './policy.ts'
@@ -82,6 +83,7 @@ function isHtml(res: Response): boolean {
  * app.get('/', (c) => c.html(html`<script nonce="${getNonce(c)}" src="/app.js"></script>`))
  */
 export function csp(options: CspOptions = {}): MiddlewareHandler {
+  checkKeys('csp()', options, ['policy', 'reportOnly', 'reportUri', 'reportGroup'])
   const policy = options.policy ?? DEFAULT_CSP
   const reportOnly = options.reportOnly ?? false
   const group = options.reportGroup ?? 'csp-endpoint'
@@ -158,6 +160,7 @@ export function csp(options: CspOptions = {}): MiddlewareHandler {
  * app.get('/legacy', cspOverride({ policy: false }), handler)
  */
 export function cspOverride(override: CspOverride): MiddlewareHandler {
+  checkKeys('cspOverride()', override, ['policy', 'reportOnly'])
   if (override.policy) {
     validateDirectives(override.policy, 'policy')
   }

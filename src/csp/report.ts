@@ -1,4 +1,5 @@
 import type { Context, Handler } from 'hono'
+import { checkKeys } from '../internal/options.ts'
 
 /** One CSP violation, normalised from either report format. */
 export interface CspReport {
@@ -152,6 +153,8 @@ async function readBounded(c: Context, maxBytes: number): Promise<string | null>
  * app.post('/__csp-report', cspReportHandler({ sink: (reports) => db.saveReports(reports) }))
  */
 export function cspReportHandler(options: CspReportOptions): Handler {
+  checkKeys('cspReportHandler()', options, ['sink', 'maxBytes', 'rateLimit'])
+  checkKeys('cspReportHandler()', options.rateLimit, ['max', 'windowMs'], 'rateLimit.')
   const maxBytes = options.maxBytes ?? 16_384
   const { max, windowMs } = options.rateLimit ?? { max: 100, windowMs: 60_000 }
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {

@@ -1,5 +1,6 @@
 import { attributeList, scanTags } from '../internal/html-tokens.ts'
 import { isScriptUrl, isUrlAttribute, refusedAttribute } from '../internal/markup-policy.ts'
+import { checkKeys } from '../internal/options.ts'
 
 type Attributes = [name: string, value: string][]
 
@@ -92,6 +93,7 @@ function checkTag(tag: string, attributes: Attributes, options: CspScanOptions) 
  * expect(scanCspSafety(await res.text(), { nonce })).toEqual([])
  */
 export function scanCspSafety(markup: string, options: CspScanOptions = {}): CspFinding[] {
+  checkKeys('scanCspSafety()', options, ['nonce', 'hxCsp'])
   const findings: CspFinding[] = []
   for (const tag of scanTags(markup)) {
     if (tag.closing) {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { SafeHtml, escapeHtml } from '../html/index.ts'
+import { checkKeys } from '../internal/options.ts'
 
 /** Options of `htmxScripts()`: the script URLs (served from your origin) and the htmx config. */
 export interface HtmxScriptsOptions {
@@ -60,6 +61,7 @@ function configJson(config: Readonly<Record<string, unknown>>): string {
  * </head>`
  */
 export function htmxScripts(c: Context, options: HtmxScriptsOptions): SafeHtml {
+  checkKeys('htmxScripts()', options, ['htmx', 'extensions', 'scripts', 'config'])
   const nonce = c.get('cspNonce')
   const nonceAttr = nonce === undefined ? '' : ` nonce="${escapeHtml(nonce)}"`
   const script = (url: string, defer: boolean): string =>

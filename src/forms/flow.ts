@@ -30,7 +30,7 @@ export function submittedViews(c: Context): FormViews<never> | undefined {
  * `status` (422, or the refusal's 413). htmx 2 swaps 2xx only unless configured, so it gets 200
  * instead when the form says `htmx2Status: 200`. The first field with an error takes the focus.
  */
-export async function rerenderState(
+export async function respondWithState(
   c: Context,
   state: FormState<never>,
   views: FormViews<never> | undefined,
@@ -39,7 +39,7 @@ export async function rerenderState(
 ): Promise<Response> {
   const chosen = views ?? submittedViews(c)
   if (chosen === undefined) {
-    throw new Error('rerender(): no view is provided: pass { view } to validator() or rerender().')
+    throw new Error('respond(): no view is provided: pass { view } to validator() or respond().')
   }
   const shown = state.focus === undefined ? { ...state, focus: firstError(state) } : state
   const markup = await settle(chosen.view(shown, c))

@@ -1,6 +1,6 @@
 import { attrs, html, hx } from '../html/index.ts'
 import type { Attributes, ClassValue, HtmlValue, Renderable, SafeHtml } from '../html/index.ts'
-import { checkKeys } from './options.ts'
+import { checkKeys } from '../internal/options.ts'
 import type { FormState } from './types.ts'
 
 const RENDER_OPTIONS: readonly string[] = ['action', 'target', 'novalidate', 'class', 'attrs']

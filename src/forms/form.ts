@@ -1,18 +1,19 @@
 import type { Context, Env, MiddlewareHandler } from 'hono'
 import type { HtmlValue, Renderable, SafeHtml } from '../html/index.ts'
+import { checkKeys } from '../internal/options.ts'
 import { formDataPairs, readPairs, urlencodedPairs } from './body.ts'
 import { compileSchema, fileSlots } from './compile.ts'
 import { decodePairs } from './decode.ts'
 import type { FieldOptions } from './field.ts'
 import { renderField } from './field.ts'
-import { rerenderState } from './flow.ts'
+import { respondWithState } from './flow.ts'
 import { renderForm } from './form-element.ts'
 import type { RenderOptions } from './form-element.ts'
 import { deriveJsonSchema } from './json-schema.ts'
 import type { JsonSchema } from './json-schema.ts'
 import { resolveLimits } from './limits.ts'
 import type { FormLimits } from './limits.ts'
-import { actionOf, checkKeys, checkOptions } from './options.ts'
+import { actionOf, checkOptions } from './options.ts'
 import type { FormOptions, InitialOptions } from './options.ts'
 import type { FormInput, FormOutput, FormSchema } from './standard.ts'
 import { messageResolver, toFormState } from './state.ts'
@@ -51,7 +52,7 @@ export interface Form<S extends FormSchema> {
     hook?: FormHook<S, E, P>
   ): MiddlewareHandler<E, P, FormValidation<S>>
   /** Answers with the form for `state` (422): views from `validator()` unless given here. */
-  rerender(
+  respond(
     c: Context,
     state: FormState<FormInput<S>>,
     views?: FormViews<FormInput<S>>
@@ -134,8 +135,8 @@ export function form<S extends FormSchema>(
       const views = validatorOptions as FormValidatorOptions<never>
       return createValidator({ id, htmx2Status, parse: (c) => self.parse(c) }, views, hook)
     },
-    rerender(c, state, views) {
-      return rerenderState(c, state as FormState<never>, views, htmx2Status)
+    respond(c, state, views) {
+      return respondWithState(c, state as FormState<never>, views, htmx2Status)
     },
     initial(record, initialOptions = {}) {
       checkKeys('initial()', initialOptions, ['action'])

@@ -26,7 +26,7 @@ export interface FormLimits {
   readonly maxFiles: number
 }
 
-import { checkKeys } from './options.ts'
+import { checkKeys } from '../internal/options.ts'
 
 const KIB = 1024
 const MIB = 1024 * KIB

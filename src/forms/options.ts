@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { checkKeys } from '../internal/options.ts'
 import { LIVE_PARAM } from './body.ts'
 import type { JsonSchema } from './json-schema.ts'
 import type { FormLimits } from './limits.ts'
@@ -70,23 +71,6 @@ export const FORM_OPTIONS: readonly string[] = [
   'htmx2Status',
   'jsonSchema',
 ]
-
-/**
- * Refuses keys that are not options (a misspelt `lable` would be ignored otherwise), naming
- * the key: `field(): "lable" must be a known option: label, type, …`.
- */
-export function checkKeys(
-  fn: string,
-  given: object | undefined,
-  known: readonly string[],
-  prefix = ''
-): void {
-  for (const key of Object.keys(given ?? {})) {
-    if (!known.includes(key)) {
-      throw new TypeError(`${fn}: "${prefix}${key}" must be a known option: ${known.join(', ')}`)
-    }
-  }
-}
 
 /** Refuses a value outside a list: `form(): "liveSwap" must be one of outerMorph, outerHTML`. */
 export function checkOneOf(

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { getHtmx, redirectTo } from '../htmx/index.ts'
-import { checkKeys } from './options.ts'
+import { checkKeys } from '../internal/options.ts'
 
 /**
  * How `completeSubmit()` answers a valid submit.

@@ -71,7 +71,7 @@ export interface FormState<T = Record<string, unknown>> {
   /** The URL the form posts to (and live validation posts to); the request path after a submit. */
   readonly action?: string | undefined
   /**
-   * The field that renders with `autofocus` while it has errors. `rerender()` sets it to the
+   * The field that renders with `autofocus` while it has errors. `respond()` sets it to the
    * first field with an error when the state has none.
    */
   readonly focus?: string | undefined
@@ -125,7 +125,7 @@ export type FormView<T> = (state: FormState<T>, c: Context) => Renderable
 export type FormPage = (form: SafeHtml, c: Context) => Renderable | Response | Promise<Response>
 
 /**
- * Where a form's views come from: given to `validator()`, or to `rerender()` directly.
+ * Where a form's views come from: given to `validator()`, or to `respond()` directly.
  *
  * @see docs/forms.md
  * @example

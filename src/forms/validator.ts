@@ -1,14 +1,14 @@
 import type { Context, Env, MiddlewareHandler, Next, ValidationTargets } from 'hono'
+import { checkKeys } from '../internal/options.ts'
 import { FormDecodeError } from './errors.ts'
-import { liveField, liveResponse, rerenderState } from './flow.ts'
+import { liveField, liveResponse, respondWithState } from './flow.ts'
 import type { FailureStatus } from './flow.ts'
-import { checkKeys } from './options.ts'
 import type { FormOutput, FormSchema } from './standard.ts'
 import type { FormResult, FormState, FormViews } from './types.ts'
 
 /**
  * What a form's validator leaves on the context (`c.var.formSubmission`) for the rest of the
- * request: the hook, the handler and `rerender()` read it.
+ * request: the hook, the handler and `respond()` read it.
  *
  * @see docs/forms.md
  * @example
@@ -19,7 +19,7 @@ export interface FormSubmission {
   readonly formId: string
   /** The submitted state: values as decoded, errors (none when valid), the URL posted to. */
   readonly state: FormState<unknown>
-  /** The views given to `validator()`: `rerender(c, state)` uses them. */
+  /** The views given to `validator()`: `respond(c, state)` uses them. */
   readonly views: FormViews<never>
   /** The field validated live (`?_validate=`), or undefined for a submit. */
   readonly live: string | undefined
@@ -46,7 +46,7 @@ export interface FormVariables {
  * @see docs/forms.md
  * @example
  * const hook: FormHook<typeof schema> = async (result, c) =>
- *   result.ok && (await taken(result.value.email)) ? signup.rerender(c, { ...result.state, errors: { email: ['Taken'] } }) : undefined
+ *   result.ok && (await taken(result.value.email)) ? signup.respond(c, { ...result.state, errors: { email: ['Taken'] } }) : undefined
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as hono's validator(): fits any app
 export type FormHook<S extends FormSchema, E extends Env = any, P extends string = string> = (
@@ -101,7 +101,7 @@ async function refuse(
     throw error
   }
   const status = (error as FormDecodeError).status as FailureStatus
-  return rerenderState(c, state, options, htmx2Status, status)
+  return respondWithState(c, state, options, htmx2Status, status)
 }
 
 /** Builds the validator middleware of a form; options are checked here, once. */
@@ -133,7 +133,7 @@ export function createValidator<S extends FormSchema, E extends Env, P extends s
       return answer
     }
     if (!result.ok) {
-      return rerenderState(c, result.state as FormState<never>, views, form.htmx2Status)
+      return respondWithState(c, result.state as FormState<never>, views, form.htmx2Status)
     }
     c.req.addValidatedData('form', result.value as object)
     await next()

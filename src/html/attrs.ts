@@ -54,10 +54,10 @@ function attribute(name: string, value: unknown): string {
     return ` ${name}="${String(value)}"`
   }
   if (typeof value !== 'string') {
-    throw new TypeError(`attrs: the value of "${name}" must be a string, number or boolean`)
+    throw new TypeError(`attrs(): the value of "${name}" must be a string, number or boolean`)
   }
   if (isUrlAttribute(name)) {
-    assertSafeUrl('attrs', name, value)
+    assertSafeUrl('attrs()', name, value)
   }
   return ` ${name}="${escapeHtml(value)}"`
 }
@@ -79,7 +79,7 @@ function attribute(name: string, value: unknown): string {
 export function attrs(input: Attributes): SafeHtml {
   let out = ''
   for (const name of Object.keys(input)) {
-    checkAttributeName('attrs', name)
+    checkAttributeName('attrs()', name)
     let value: unknown = input[name]
     if (name === 'class' && value !== null && typeof value === 'object') {
       value = classNames(value as ClassValue) || undefined

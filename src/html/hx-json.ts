@@ -14,18 +14,18 @@ function isScalar(value: unknown): value is HxScalar {
 /** Checks a `vals`/`headers` object (scalars only: htmx 4 flattens the rest) and copies it. */
 export function scalarRecord(option: string, value: unknown): Record<string, HxScalar> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`hx: ${option} must be an object of strings, numbers, booleans or null`)
+    throw new TypeError(`hx(): ${option} must be an object of strings, numbers, booleans or null`)
   }
   const out: Record<string, HxScalar> = {}
   for (const key of Object.keys(value)) {
     const item: unknown = (value as Record<string, unknown>)[key]
     if (!isScalar(item)) {
       throw new TypeError(
-        `hx: ${option}.${key} must be a string, finite number, boolean or null (htmx 4 flattens arrays and objects)`
+        `hx(): ${option}.${key} must be a string, finite number, boolean or null (htmx 4 flattens arrays and objects)`
       )
     }
     if (option === 'headers' && !HEADER_NAME.test(key)) {
-      throw new TypeError(`hx: invalid header name ${JSON.stringify(key)}`)
+      throw new TypeError(`hx(): invalid header name ${JSON.stringify(key)}`)
     }
     out[key] = item
   }
@@ -36,7 +36,7 @@ export function scalarRecord(option: string, value: unknown): Record<string, HxS
 export function partialName(value: unknown): string {
   const name = (value as Partial<PartialLike> | null)?.name
   if (typeof name !== 'string' || name === '') {
-    throw new TypeError('hx: partial must be a partial (an object with a name and a selector)')
+    throw new TypeError('hx(): partial must be a partial (an object with a name and a selector)')
   }
   return name
 }
@@ -49,7 +49,7 @@ export function headersJson(headers: unknown, partial: unknown): string | undefi
   const out = headers === undefined ? {} : scalarRecord('headers', headers)
   if (partial !== undefined) {
     if (Object.keys(out).some((key) => key.toLowerCase() === 'hx-partial')) {
-      throw new TypeError('hx: give the partial either as `partial` or in `headers`, not both')
+      throw new TypeError('hx(): give the partial either as `partial` or in `headers`, not both')
     }
     out['HX-Partial'] = partialName(partial)
   }

@@ -1,4 +1,5 @@
 import { assertSafeUrl } from '../internal/markup-policy.ts'
+import { checkKeys } from '../internal/options.ts'
 import { serializeSwap } from '../internal/swap.ts'
 import { escapeHtml, escapeSingleQuoted } from './escape.ts'
 import { headersJson, scalarRecord } from './hx-json.ts'
@@ -11,7 +12,7 @@ type Render = (value: unknown, options: Options) => string | undefined
 
 function text(option: string, value: unknown): string {
   if (typeof value !== 'string') {
-    throw new TypeError(`hx: ${option} must be a string`)
+    throw new TypeError(`hx(): ${option} must be a string`)
   }
   return value
 }
@@ -27,7 +28,7 @@ const url =
     if (value === undefined) {
       return undefined
     }
-    assertSafeUrl('hx', option, text(option, value))
+    assertSafeUrl('hx()', option, text(option, value))
     return value as string
   }
 
@@ -41,7 +42,7 @@ const bool =
       return url(option)(value, {})
     }
     if (value !== undefined) {
-      throw new TypeError(`hx: ${option} must be a boolean`)
+      throw new TypeError(`hx(): ${option} must be a boolean`)
     }
     return undefined
   }
@@ -57,14 +58,14 @@ const target: Render = (value) => {
 
 const swap: Render = (value, options) => {
   if (value !== undefined) {
-    return serializeSwap(value, 4, 'hx')
+    return serializeSwap(value, 4, 'hx()')
   }
   return typeof options['target'] === 'object' ? 'outerHTML' : undefined
 }
 
 const encoding: Render = (value) => {
   if (value !== undefined && value !== 'multipart/form-data') {
-    throw new TypeError("hx: encoding must be 'multipart/form-data'")
+    throw new TypeError("hx(): encoding must be 'multipart/form-data'")
   }
   return value
 }
@@ -118,28 +119,17 @@ const INHERITABLE = new Set(
 )
 const STATUS = /^[1-5](?:\d\d|\dx|xx)$/
 
-function checkKeys(options: Options | null, allowed: ReadonlySet<string>, where: string): void {
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`hx: ${where} must be an object`)
-  }
-  for (const key of Object.keys(options)) {
-    if (!allowed.has(key)) {
-      throw new TypeError(`hx: unknown option "${key}"${where === 'options' ? '' : ` in ${where}`}`)
-    }
-  }
-}
-
 function statusAttributes(status: unknown, suffix: string): string {
   if (status === undefined) {
     return ''
   }
   if (status === null || typeof status !== 'object') {
-    throw new TypeError('hx: status must be an object')
+    throw new TypeError('hx(): status must be an object')
   }
   let out = ''
   for (const pattern of Object.keys(status).sort()) {
     if (!STATUS.test(pattern)) {
-      throw new TypeError(`hx: invalid status pattern "${pattern}" (use 422, '42x' or '4xx')`)
+      throw new TypeError(`hx(): invalid status pattern "${pattern}" (use 422, '42x' or '4xx')`)
     }
     const value = (status as Options)[pattern]
     if (value !== undefined) {
@@ -181,14 +171,14 @@ function group(options: Options, suffix: string): string {
  */
 export function hx(options: HxOptions): SafeHtml {
   const all = options as Options
-  checkKeys(all, ALL, 'options')
+  checkKeys('hx()', all, [...ALL])
   let out = group(all, '')
   if (options.inherited !== undefined) {
-    checkKeys(options.inherited as Options, INHERITABLE, 'inherited')
+    checkKeys('hx()', options.inherited, [...INHERITABLE], 'inherited.')
     out += group(options.inherited as Options, ':inherited')
   }
   if (options.append !== undefined) {
-    checkKeys(options.append, APPENDABLE, 'append')
+    checkKeys('hx()', options.append, [...APPENDABLE], 'append.')
     out += group(options.append, ':append')
   }
   return new SafeHtml(out === '' ? out : out + nonceAttribute())

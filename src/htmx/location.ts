@@ -1,11 +1,10 @@
 import type { Context } from 'hono'
 import type { HxSwap } from '../html/index.ts'
-import { parseOrigins } from '../internal/origins.ts'
 import { toSafeSelector } from '../internal/selector.ts'
 import { getHtmx } from './get-htmx.ts'
 import { HX_LOCATION, HX_REDIRECT, HX_REFRESH } from './headers.ts'
 import { serializeSwap } from './swap.ts'
-import { toAsciiJson, toSafeUrl } from './url.ts'
+import { URL_OPTION_KEYS, originsOf, toAsciiJson, toSafeUrl } from './url.ts'
 import type { UrlOptions } from './url.ts'
 
 /** An `HX-Location` object: a GET through `htmx.ajax` (docs/protocol.md §2.2). */
@@ -47,7 +46,7 @@ function historyValue(value: boolean | string, fn: string, origins: ReadonlySet<
 }
 
 function locationObject(spec: LocationSpec, fn: string, options: LocationOptions): object {
-  const origins = parseOrigins(options.allowedOrigins, fn)
+  const origins = originsOf(options, fn, [...URL_OPTION_KEYS, 'version'])
   const selector = (value: string | undefined): string | undefined =>
     value === undefined ? undefined : toSafeSelector(value, fn)
   return {
@@ -83,7 +82,7 @@ export function serializeLocation(
   const fn = 'serializeLocation()'
   const value: unknown = location
   if (typeof value !== 'object' || value === null) {
-    const path = toSafeUrl(value, fn, parseOrigins(options.allowedOrigins, fn))
+    const path = toSafeUrl(value, fn, originsOf(options, fn))
     return PLAIN_PATH.test(path) ? path : toAsciiJson({ path })
   }
   return toAsciiJson(locationObject(value as LocationSpec, fn, options))
@@ -126,7 +125,7 @@ export function clientLocation(
  */
 export function clientRedirect(c: Context, url: string, options: UrlOptions = {}): Response {
   const fn = 'clientRedirect()'
-  c.header(HX_REDIRECT, toSafeUrl(url, fn, parseOrigins(options.allowedOrigins, fn)))
+  c.header(HX_REDIRECT, toSafeUrl(url, fn, originsOf(options, fn)))
   return c.body(null, 200)
 }
 

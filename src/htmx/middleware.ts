@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import { checkKeys } from '../internal/options.ts'
 import { parseOrigins } from '../internal/origins.ts'
 import { convertRedirect } from './redirect.ts'
 import type { RedirectMode } from './redirect.ts'
@@ -27,13 +28,10 @@ const MODES: readonly RedirectMode[] = ['location', 'redirect', 'off']
 const KEYS = ['redirect', 'allowedOrigins']
 
 function normalizeOptions(options: unknown): { mode: RedirectMode; origins: ReadonlySet<string> } {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${FN}: options must be an object with ${KEYS.join(', ')}.`)
+  if (options === undefined) {
+    throw new TypeError(`${FN}: options must be an object.`)
   }
-  const unknown = Object.keys(options).find((key) => !KEYS.includes(key))
-  if (unknown !== undefined) {
-    throw new TypeError(`${FN}: unknown option "${unknown}"; allowed: ${KEYS.join(', ')}.`)
-  }
+  checkKeys(FN, options, KEYS)
   const { redirect = 'location', allowedOrigins } = options as HtmxOptions
   if (!MODES.includes(redirect)) {
     throw new TypeError(`${FN}: "redirect" must be one of ${MODES.join(', ')}.`)

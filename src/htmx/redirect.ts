@@ -1,5 +1,4 @@
 import type { Context } from 'hono'
-import { parseOrigins } from '../internal/origins.ts'
 import { addVary } from '../internal/vary.ts'
 import { getHtmx } from './get-htmx.ts'
 import {
@@ -11,7 +10,7 @@ import {
 } from './headers.ts'
 import { serializeLocation } from './location.ts'
 import type { HtmxRequest } from './request.ts'
-import { toSafeUrl } from './url.ts'
+import { URL_OPTION_KEYS, originsOf, toSafeUrl } from './url.ts'
 import type { UrlOptions } from './url.ts'
 
 /** How a redirect reaches htmx: `HX-Location` (AJAX GET, default), `HX-Redirect` (full load), or not at all. */
@@ -65,7 +64,7 @@ export function redirectTo(
   if (mode !== 'location' && mode !== 'redirect') {
     throw new TypeError(`${fn}: "mode" must be one of location, redirect.`)
   }
-  const url = toSafeUrl(path, fn, parseOrigins(options.allowedOrigins, fn))
+  const url = toSafeUrl(path, fn, originsOf(options, fn, [...URL_OPTION_KEYS, 'mode']))
   if (!wantsHeaderRedirect(getHtmx(c))) {
     return c.redirect(url, status)
   }

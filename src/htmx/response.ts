@@ -1,11 +1,10 @@
 import type { Context } from 'hono'
 import type { HxSwap } from '../html/index.ts'
-import { parseOrigins } from '../internal/origins.ts'
 import { toSafeSelector } from '../internal/selector.ts'
 import { getHtmx } from './get-htmx.ts'
 import { HX_PUSH_URL, HX_REPLACE_URL, HX_RESELECT, HX_RESWAP, HX_RETARGET } from './headers.ts'
 import { serializeSwap } from './swap.ts'
-import { toSafeUrl } from './url.ts'
+import { originsOf, toSafeUrl } from './url.ts'
 import type { UrlOptions } from './url.ts'
 
 function historyHeader(
@@ -18,7 +17,7 @@ function historyHeader(
   const value =
     typeof url === 'boolean'
       ? String(url)
-      : toSafeUrl(url, fn, parseOrigins(options.allowedOrigins, fn))
+      : toSafeUrl(url, fn, originsOf(options, fn))
   c.header(name, value)
 }
 

@@ -1,7 +1,22 @@
 import { hasControl, isScriptUrl } from '../internal/markup-policy.ts'
+import { checkKeys } from '../internal/options.ts'
+import { parseOrigins } from '../internal/origins.ts'
 // Header-safe values for the HX-* response headers (docs/security.md §3.3, §3.5).
 
 /** Options of the helpers that take a URL (`clientRedirect`, `clientLocation`, `redirectTo`, …). */
+/** The option keys of the helpers that take a URL. */
+export const URL_OPTION_KEYS: readonly string[] = ['allowedOrigins']
+
+/** Checks a URL helper's options (unknown keys refused) and parses its `allowedOrigins` once. */
+export function originsOf(
+  options: unknown,
+  fn: string,
+  keys: readonly string[] = URL_OPTION_KEYS
+): ReadonlySet<string> {
+  checkKeys(fn, options, keys)
+  return parseOrigins((options as UrlOptions | undefined)?.allowedOrigins, fn)
+}
+
 export interface UrlOptions {
   /**
    * Origins (`https://accounts.example.com`) an absolute URL may point to. Without it only

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { SafeHtml, attrs, hxNonce, render } from '../html/index.ts'
 import type { HtmlValue } from '../html/index.ts'
+import { checkKeys } from '../internal/options.ts'
 import { checkName, checkTag } from './validate.ts'
 import type { WrapperAttributeValue } from './validate.ts'
 
@@ -72,6 +73,7 @@ export function partial<N extends string>(
   options: PartialOptions = {}
 ): NamedPartial<N> {
   checkName('name', name)
+  checkKeys('partial()', options, ['id', 'tag', 'attrs'])
   if (typeof load !== 'function') {
     throw new TypeError(`partial(): the loader of "${name}" must be a function`)
   }

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { checkKeys } from '../internal/options.ts'
 import { parseOrigins } from '../internal/origins.ts'
 
 /** Options of `crossOriginProtection()`. */
@@ -102,6 +103,7 @@ function refuse(reason: string): never {
  * app.use(crossOriginProtection({ allowedOrigins: ['https://sso.example'], bypass: ['/webhooks/'] }))
  */
 export function crossOriginProtection(options: CrossOriginOptions = {}): MiddlewareHandler {
+  checkKeys('crossOriginProtection()', options, ['allowedOrigins', 'bypass', 'refuseBareForms'])
   const trusted = parseOrigins(options.allowedOrigins, 'crossOriginProtection()')
   const bypass = (options.bypass ?? []).map(compilePattern)
   const refuseBareForms = options.refuseBareForms ?? true

@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { csp } from '../csp/index.ts'
 import type { CspOptions } from '../csp/index.ts'
+import { checkKeys } from '../internal/options.ts'
 import { crossOriginProtection } from './cross-origin.ts'
 import type { CrossOriginOptions } from './cross-origin.ts'
 
@@ -71,6 +72,7 @@ function answerRefusals(part: MiddlewareHandler): MiddlewareHandler {
  * app.use(secure({ csp: { reportUri: '/__csp-report' }, crossOrigin: { allowedOrigins: ['https://sso.example'] } }))
  */
 export function secure(options: SecureOptions = {}): MiddlewareHandler {
+  checkKeys('secure()', options, ['csp', 'crossOrigin', 'headers', 'bodyLimit'])
   const parts: MiddlewareHandler[] = []
   if (options.headers !== false) {
     parts.push(

@@ -1,20 +1,10 @@
-// Start-up checks shared by the server module's factories: unknown keys and numbers.
+// Start-up checks shared by the server module's factories: numbers and shown values (unknown
+// keys: src/internal/options.ts).
 
 export function shown(value: unknown): string {
   // JSON.stringify gives undefined for undefined, functions and symbols
   const text = JSON.stringify(value) as string | undefined
   return text ?? typeof value
-}
-
-export function checkKeys(fn: string, options: object, allowed: readonly string[]): void {
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`${fn}: options must be an object`)
-  }
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) {
-      throw new TypeError(`${fn}: unknown option "${key}"; allowed: ${allowed.join(', ')}`)
-    }
-  }
 }
 
 /** A whole number of milliseconds (or bytes) in [min, max]; `undefined` gives the default. */

@@ -3,7 +3,8 @@ import { parseAccept } from 'hono/utils/accept'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
 import { Duplex } from 'node:stream'
 import zlib from 'node:zlib'
-import { checkInteger, checkKeys } from './check.ts'
+import { checkKeys } from '../internal/options.ts'
+import { checkInteger } from './check.ts'
 
 /** A response encoding `compression()` can produce. */
 export type Encoding = 'br' | 'gzip'

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
-import { checkInteger, checkKeys } from './check.ts'
+import { checkKeys } from '../internal/options.ts'
+import { checkInteger } from './check.ts'
 import type { CompressionOptions } from './compress.ts'
 import { staticFiles } from './static.ts'
 import type { StaticFiles, StaticOptions } from './static.ts'

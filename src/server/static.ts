@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { every } from 'hono/combine'
 import { etag } from 'hono/etag'
 import { join, resolve } from 'node:path'
-import { checkKeys } from './check.ts'
+import { checkKeys } from '../internal/options.ts'
 import { FINGERPRINT_LENGTH, fileHashes } from './file-hash.ts'
 import { CLIENT_DIR, isDirectory, resolveHtmxDist } from './paths.ts'
 

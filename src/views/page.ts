@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { render } from '../html/index.ts'
 import type { Renderable, SafeHtml } from '../html/index.ts'
 import { getHtmx } from '../htmx/index.ts'
+import { checkKeys } from '../internal/options.ts'
 import { hxPartial } from '../partials/index.ts'
 import type { NamedPartial } from '../partials/index.ts'
 import { negotiate } from './negotiate.ts'
@@ -45,6 +46,7 @@ export interface Page<P extends Record<string, NamedPartial> = Record<string, Na
 }
 
 function checkOptions(options: PageOptions<Record<string, NamedPartial>>): void {
+  checkKeys('page()', options, ['title', 'layout', 'partials', 'render'])
   const { title, layout, render: compose, partials } = options
   if (typeof title !== 'string' && typeof title !== 'function') {
     throw new TypeError('page(): "title" must be a string or a function')

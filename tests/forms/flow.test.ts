@@ -190,14 +190,14 @@ describe('form().validator() live', () => {
   })
 })
 
-describe('form().rerender()', () => {
+describe('form().respond()', () => {
   it('answers 422 with the views of the validator and the state given', async () => {
     const app = new Hono()
     app.use(htmx())
     app.post(
       '/signup',
       f.validator({ view }, (r, c) =>
-        r.ok ? f.rerender(c, { ...r.state, errors: { name: ['Taken'] } }) : undefined
+        r.ok ? f.respond(c, { ...r.state, errors: { name: ['Taken'] } }) : undefined
       )
     )
 
@@ -213,11 +213,7 @@ describe('form().rerender()', () => {
     const app = new Hono()
     app.use(htmx())
     app.post('/signup', (c) =>
-      f.rerender(
-        c,
-        { ...f.empty(), errors: { email: ['x'], name: ['y'] }, focus: 'name' },
-        { view }
-      )
+      f.respond(c, { ...f.empty(), errors: { email: ['x'], name: ['y'] }, focus: 'name' }, { view })
     )
 
     const body = await (await submit(app, '')).text()
@@ -230,13 +226,13 @@ describe('form().rerender()', () => {
     const plain = form(schema)
     const app = new Hono()
     app.use(htmx())
-    app.post('/x', (c) => plain.rerender(c, plain.empty()))
+    app.post('/x', (c) => plain.respond(c, plain.empty()))
     app.onError((err, c) => c.text(err.message, 500))
 
     const res = await submit(app, 'email=nope', {}, '/x')
 
     expect(await res.text()).toBe(
-      'rerender(): no view is provided: pass { view } to validator() or rerender().'
+      'respond(): no view is provided: pass { view } to validator() or respond().'
     )
   })
 })

@@ -11,25 +11,25 @@ describe('form()', () => {
     it.each([
       [
         () => form(schema, { liveswap: 'outerHTML' } as never),
-        'form(): "liveswap" must be a known option: id, action, messages, message, limits, live, liveSwap, liveTrigger, liveSync, htmx2Status, jsonSchema',
+        'form(): unknown option "liveswap"; allowed: id, action, messages, message, limits, live, liveSwap, liveTrigger, liveSync, htmx2Status, jsonSchema.',
       ],
       [
         () => form(schema, { limits: { maxFeilds: 3 } } as never),
-        'form(): "limits.maxFeilds" must be a known option: maxFields, maxDepth, maxNameLength, maxValueBytes, maxArrayLength, maxBodyBytes, maxMultipartBytes, maxFileBytes, maxFiles',
+        'form(): unknown option "limits.maxFeilds"; allowed: maxFields, maxDepth, maxNameLength, maxValueBytes, maxArrayLength, maxBodyBytes, maxMultipartBytes, maxFileBytes, maxFiles.',
       ],
       [
         () => f.field(f.empty(), 'email', { lable: 'E' } as never),
-        'field(): "lable" must be a known option: label, type, hint, placeholder, choices, live, class, attrs',
+        'field(): unknown option "lable"; allowed: label, type, hint, placeholder, choices, live, class, attrs.',
       ],
       [
         () => f.render(f.empty(), html``, { tagret: '#x' } as never),
-        'render(): "tagret" must be a known option: action, target, novalidate, class, attrs',
+        'render(): unknown option "tagret"; allowed: action, target, novalidate, class, attrs.',
       ],
       [
         () => f.initial({}, { url: '/x' } as never),
-        'initial(): "url" must be a known option: action',
+        'initial(): unknown option "url"; allowed: action.',
       ],
-      [() => f.empty({ url: '/x' } as never), 'initial(): "url" must be a known option: action'],
+      [() => f.empty({ url: '/x' } as never), 'initial(): unknown option "url"; allowed: action.'],
     ])('throws a TypeError naming the key (%#)', (call, message) => {
       expect(call).toThrow(new TypeError(message))
     })

@@ -57,7 +57,7 @@ describe('completeSubmit()', () => {
     it.each([
       [
         { redirect: '/x', toast: 'hi' },
-        'completeSubmit(): "toast" must be a known option: redirect, htmx',
+        'completeSubmit(): unknown option "toast"; allowed: redirect, htmx.',
       ],
       [{}, 'completeSubmit(): "redirect" must be a path such as /orders/1'],
     ])('answers 500 through onError for %o', async (options, message) => {

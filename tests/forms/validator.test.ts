@@ -135,7 +135,7 @@ describe('form().validator()', () => {
   describe('with bad options', () => {
     it.each([
       [{}, 'validator(): "view" must be a function rendering the form for a state'],
-      [{ view, veiw: view }, 'validator(): "veiw" must be a known option: view, page, refused'],
+      [{ view, veiw: view }, 'validator(): unknown option "veiw"; allowed: view, page, refused.'],
     ])('throws a TypeError for %o', (options, message) => {
       expect(() => f.validator(options as never)).toThrow(new TypeError(message))
     })

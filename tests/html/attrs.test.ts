@@ -109,7 +109,7 @@ describe('attrs', () => {
     ])('refuses %s, saying why', (name) => {
       expect(() => attrs({ [name]: 'alert(1)' })).toThrow(
         new TypeError(
-          `attrs: refusing "${name}": inline event handlers are blocked by the strict CSP (attach behaviour from a script file)`
+          `attrs(): refusing "${name}": inline event handlers are blocked by the strict CSP (attach behaviour from a script file)`
         )
       )
     })
@@ -118,7 +118,7 @@ describe('attrs', () => {
   describe('with style and srcdoc', () => {
     it('refuses style, saying why', () => {
       expect(() => attrs({ Style: 'color:red' })).toThrow(
-        'attrs: refusing "Style": inline styles are blocked by the strict CSP (use a class)'
+        'attrs(): refusing "Style": inline styles are blocked by the strict CSP (use a class)'
       )
     })
 
@@ -137,7 +137,7 @@ describe('attrs', () => {
 
     it('names the attribute and the reason', () => {
       expect(() => attrs({ href: 'javascript:void 0' })).toThrow(
-        'attrs: refusing href="javascript:void 0": javascript:, js:, vbscript: and data:text/html values run script'
+        'attrs(): refusing href="javascript:void 0": javascript:, js:, vbscript: and data:text/html values run script'
       )
     })
   })
@@ -187,7 +187,7 @@ describe('attrs', () => {
     it('throws a TypeError', () => {
       // Only `class` takes a list or an object; the type (an index signature) cannot say so.
       expect(() => attrs({ id: ['a'] })).toThrow(
-        'attrs: the value of "id" must be a string, number or boolean'
+        'attrs(): the value of "id" must be a string, number or boolean'
       )
       const loose: Attributes = { id: { a: 1 } }
       expect(() => attrs(loose)).toThrow(TypeError)

@@ -20,7 +20,7 @@ describe('hx', () => {
     it('refuses arrays and objects, which htmx 4 flattens', () => {
       // @ts-expect-error -- arrays are not scalars
       expect(() => hx({ vals: { ids: [1, 2] } })).toThrow(
-        'hx: vals.ids must be a string, finite number, boolean or null (htmx 4 flattens arrays and objects)'
+        'hx(): vals.ids must be a string, finite number, boolean or null (htmx 4 flattens arrays and objects)'
       )
       // @ts-expect-error -- objects are not scalars
       expect(() => hx({ vals: { filter: { a: 1 } } })).toThrow(TypeError)
@@ -31,7 +31,7 @@ describe('hx', () => {
 
     it('refuses a value that is not an object', () => {
       expect(() => untyped({ vals: [1] })).toThrow(
-        'hx: vals must be an object of strings, numbers, booleans or null'
+        'hx(): vals must be an object of strings, numbers, booleans or null'
       )
       expect(() => untyped({ vals: 'a=1' })).toThrow(TypeError)
       expect(() => untyped({ vals: null })).toThrow(TypeError)
@@ -54,13 +54,13 @@ describe('hx', () => {
 
     it('refuses a partial given twice, a bad partial and a bad header name', () => {
       expect(() => hx({ headers: { 'hx-partial': 'x' }, partial: orders })).toThrow(
-        'hx: give the partial either as `partial` or in `headers`, not both'
+        'hx(): give the partial either as `partial` or in `headers`, not both'
       )
       expect(() => untyped({ partial: { selector: '#x' } })).toThrow(
-        'hx: partial must be a partial (an object with a name and a selector)'
+        'hx(): partial must be a partial (an object with a name and a selector)'
       )
       expect(() => untyped({ partial: null })).toThrow(TypeError)
-      expect(() => hx({ headers: { 'X Bad': '1' } })).toThrow('hx: invalid header name "X Bad"')
+      expect(() => hx({ headers: { 'X Bad': '1' } })).toThrow('hx(): invalid header name "X Bad"')
       // @ts-expect-error -- header values are scalars
       expect(() => hx({ headers: { 'X-A': ['1'] } })).toThrow(TypeError)
     })

@@ -49,22 +49,22 @@ describe('hx', () => {
 
     it('refuses values HCON cannot quote, unknown modifiers and wrong types, and renders other numbers as they are', () => {
       expect(() => hx({ swap: { scroll: { to: 'top', target: `a [x="1"][y='2']` } } })).toThrow(
-        'hx: swap "scroll.target" cannot hold both kinds of quotes'
+        'hx(): swap "scroll.target" cannot hold both kinds of quotes'
       )
       expect(() => untyped({ swap: { style: 'innerHTML', delay: 1 } })).toThrow(
-        'hx: unknown swap option "delay"'
+        'hx(): unknown swap option "delay"'
       )
       expect(() => untyped({ swap: { scroll: {} } })).toThrow(
-        'hx: swap "scroll" must be top or bottom, or { to: top | bottom, target }.'
+        'hx(): swap "scroll" must be top or bottom, or { to: top | bottom, target }.'
       )
       expect(() => untyped({ swap: { scroll: 1 } })).toThrow(
-        'hx: swap "scroll" must be top or bottom'
+        'hx(): swap "scroll" must be top or bottom'
       )
       expect(() => untyped({ swap: 1 })).toThrow(
-        'hx: swap must be a style, a style with modifiers, or a swap spec object.'
+        'hx(): swap must be a style, a style with modifiers, or a swap spec object.'
       )
       expect(() => untyped({ swap: null })).toThrow(TypeError)
-      expect(() => untyped({ swap: {} })).toThrow('hx: a swap spec needs a style or a modifier.')
+      expect(() => untyped({ swap: {} })).toThrow('hx(): a swap spec needs a style or a modifier.')
     })
   })
 })

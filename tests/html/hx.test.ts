@@ -38,12 +38,12 @@ describe('hx', () => {
 
     it('explains the refusal', () => {
       expect(() => hx({ get: 'js:fetch("/x")' })).toThrow(
-        'hx: refusing get="js:fetch(\\"/x\\")": javascript:, js:, vbscript: and data:text/html values run script'
+        'hx(): refusing get="js:fetch(\\"/x\\")": javascript:, js:, vbscript: and data:text/html values run script'
       )
     })
 
     it('refuses a URL that is not a string', () => {
-      expect(() => untyped({ get: 1 })).toThrow('hx: get must be a string')
+      expect(() => untyped({ get: 1 })).toThrow('hx(): get must be a string')
     })
   })
 
@@ -67,7 +67,7 @@ describe('hx', () => {
 
     it('refuses an object without a selector', () => {
       expect(() => untyped({ target: { name: 'x' } })).toThrow(
-        'hx: target (a selector or a partial) must be a string'
+        'hx(): target (a selector or a partial) must be a string'
       )
       expect(() => untyped({ target: null })).toThrow(TypeError)
     })
@@ -97,8 +97,8 @@ describe('hx', () => {
     })
 
     it('refuses values that are not strings', () => {
-      expect(() => untyped({ trigger: 1 })).toThrow('hx: trigger must be a string')
-      expect(() => untyped({ disable: true })).toThrow('hx: disable must be a string')
+      expect(() => untyped({ trigger: 1 })).toThrow('hx(): trigger must be a string')
+      expect(() => untyped({ disable: true })).toThrow('hx(): disable must be a string')
     })
   })
 
@@ -118,7 +118,7 @@ describe('hx', () => {
     })
 
     it('refuses other types', () => {
-      expect(() => untyped({ pushUrl: 1 })).toThrow('hx: pushUrl must be a string')
+      expect(() => untyped({ pushUrl: 1 })).toThrow('hx(): pushUrl must be a string')
     })
   })
 
@@ -131,9 +131,9 @@ describe('hx', () => {
     })
 
     it('refuses other values', () => {
-      expect(() => untyped({ boost: 'true' })).toThrow('hx: boost must be a boolean')
+      expect(() => untyped({ boost: 'true' })).toThrow('hx(): boost must be a boolean')
       expect(() => untyped({ encoding: 'text/plain' })).toThrow(
-        "hx: encoding must be 'multipart/form-data'"
+        "hx(): encoding must be 'multipart/form-data'"
       )
     })
   })
@@ -156,12 +156,12 @@ describe('hx', () => {
 
     it('refuses bad patterns and values', () => {
       expect(() => untyped({ status: { '4x': 'x' } })).toThrow(
-        `hx: invalid status pattern "4x" (use 422, '42x' or '4xx')`
+        `hx(): invalid status pattern "4x" (use 422, '42x' or '4xx')`
       )
       expect(() => untyped({ status: { 600: 'x' } })).toThrow(TypeError)
       expect(() => untyped({ status: { x4x: 'x' } })).toThrow(TypeError)
-      expect(() => untyped({ status: { 500: 1 } })).toThrow('hx: status[500] must be a string')
-      expect(() => untyped({ status: 'x' })).toThrow('hx: status must be an object')
+      expect(() => untyped({ status: { 500: 1 } })).toThrow('hx(): status[500] must be a string')
+      expect(() => untyped({ status: 'x' })).toThrow('hx(): status must be an object')
       expect(() => untyped({ status: null })).toThrow(TypeError)
     })
   })
@@ -185,11 +185,11 @@ describe('hx', () => {
 
     it('refuses verbs and trigger, which do not inherit', () => {
       expect(() => untyped({ inherited: { get: '/a' } })).toThrow(
-        'hx: unknown option "get" in inherited'
+        'hx(): unknown option "inherited.get"'
       )
       expect(() => untyped({ inherited: { trigger: 'click' } })).toThrow(TypeError)
       expect(() => untyped({ inherited: { inherited: {} } })).toThrow(TypeError)
-      expect(() => untyped({ inherited: null })).toThrow('hx: inherited must be an object')
+      expect(() => untyped({ inherited: null })).toThrow('hx(): "inherited" must be an object.')
     })
   })
 
@@ -207,7 +207,7 @@ describe('hx', () => {
 
     it('refuses options htmx does not append', () => {
       expect(() => untyped({ append: { target: '#x' } })).toThrow(
-        'hx: unknown option "target" in append'
+        'hx(): unknown option "append.target"'
       )
     })
   })
@@ -227,8 +227,8 @@ describe('hx', () => {
   describe('with an unknown or misspelt option', () => {
     it('throws a TypeError', () => {
       // @ts-expect-error -- misspelt option
-      expect(() => hx({ tagret: '#x' })).toThrow('hx: unknown option "tagret"')
-      expect(() => untyped(null)).toThrow('hx: options must be an object')
+      expect(() => hx({ tagret: '#x' })).toThrow('hx(): unknown option "tagret"')
+      expect(() => untyped(null)).toThrow('hx(): options must be an object.')
     })
   })
 
