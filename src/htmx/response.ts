@@ -14,10 +14,7 @@ function historyHeader(
   url: string | boolean,
   options: UrlOptions
 ): void {
-  const value =
-    typeof url === 'boolean'
-      ? String(url)
-      : toSafeUrl(url, fn, originsOf(options, fn))
+  const value = typeof url === 'boolean' ? String(url) : toSafeUrl(url, fn, originsOf(options, fn))
   c.header(name, value)
 }
 
