@@ -21,8 +21,8 @@ export interface PageOptions<P extends Record<string, NamedPartial>> {
   title: string | ((c: Context) => string | Promise<string>)
   /** Wraps the body into a full document; it must render `<title>` from `meta.title`. */
   layout: Layout
-  /** The page's partials; each key must equal its partial's name. */
-  partials: P
+  /** The page's partials; each key must equal its partial's name. @default {} (a page without partials) */
+  partials?: P | undefined
   /** Composes the page body from the rendered partials. */
   render: (parts: RenderedParts<P>, c: Context) => Renderable
 }
@@ -47,7 +47,7 @@ export interface Page<P extends Record<string, NamedPartial> = Record<string, Na
 
 function checkOptions(options: PageOptions<Record<string, NamedPartial>>): void {
   checkKeys('page()', options, ['title', 'layout', 'partials', 'render'])
-  const { title, layout, render: compose, partials } = options
+  const { title, layout, render: compose, partials = {} } = options
   if (typeof title !== 'string' && typeof title !== 'function') {
     throw new TypeError('page(): "title" must be a string or a function')
   }
@@ -84,8 +84,11 @@ function checkOptions(options: PageOptions<Record<string, NamedPartial>>): void 
  * })
  * app.get('/', dashboard.handler)
  */
-export function page<P extends Record<string, NamedPartial>>(options: PageOptions<P>): Page<P> {
-  checkOptions(options as PageOptions<Record<string, NamedPartial>>)
+export function page<P extends Record<string, NamedPartial> = Record<never, NamedPartial>>(
+  given: PageOptions<P>
+): Page<P> {
+  checkOptions(given as PageOptions<Record<string, NamedPartial>>)
+  const options = { ...given, partials: given.partials ?? ({} as P) }
   const { partials } = options
   const { partOf, renderBody, renderPage, renderPartial } = renderers(options)
   const selectors = Object.values(partials).map((part: NamedPartial) => part.selector)

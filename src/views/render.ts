@@ -13,9 +13,10 @@ export interface Renderers<P extends Record<string, NamedPartial>> {
 }
 
 export function renderers<P extends Record<string, NamedPartial>>(
-  options: PageOptions<P>
+  options: PageOptions<P> & { readonly partials: P }
 ): Renderers<P> {
-  const { partials, layout } = options
+  const { layout } = options
+  const partials: Record<string, NamedPartial> = options.partials
   const names = Object.keys(partials)
   const list: NamedPartial[] = Object.values(partials)
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import { html } from '../../src/html/index.ts'
 import { htmx, parseHtmxRequest } from '../../src/htmx/index.ts'
 import { partial } from '../../src/partials/index.ts'
@@ -267,5 +267,24 @@ describe('page', () => {
       expect(create).toThrow(TypeError)
       expect(create).toThrow(message)
     })
+  })
+})
+
+describe('page() without partials', () => {
+  it('renders the full page and types no partial names', async () => {
+    const about = page({
+      title: 'About',
+      layout: (body, { title }) => html`<!doctype html><title>${title}</title><main>${body}</main>`,
+      render: () => html`<h1>About</h1>`,
+    })
+    const app = new Hono()
+    app.use(htmx())
+    app.get('/about', about.handler)
+
+    const res = await app.request('/about')
+
+    expect(await res.text()).toBe('<!doctype html><title>About</title><main><h1>About</h1></main>')
+    expect(Object.keys(about.partials)).toEqual([])
+    expectTypeOf(about.respond).parameter(1).toEqualTypeOf<readonly never[]>()
   })
 })
