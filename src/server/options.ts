@@ -59,6 +59,12 @@ export interface ServeOptions {
   onListen?: ((address: AddressInfo) => void) | undefined
   /** Where the server's few log lines go (listening, shutdown). @default console.error */
   log?: ((line: string) => void) | undefined
+  /**
+   * A promise rejected with nobody awaiting it (a handler's forgotten `void save()`): `'log'`
+   * logs it with its stack and keeps serving every other request; `'exit'` keeps Node's default,
+   * which ends the process and every request in flight. @default 'log'
+   */
+  unhandledRejections?: 'log' | 'exit' | undefined
 }
 
 /** The options with every default applied and every value checked. */
@@ -79,6 +85,7 @@ export interface ServeConfig {
   readiness: string | null
   onListen: ((address: AddressInfo) => void) | null
   log: (line: string) => void
+  unhandledRejections: 'log' | 'exit'
 }
 
 const FN = 'serve()'
@@ -96,6 +103,7 @@ const KEYS = [
   'health',
   'onListen',
   'log',
+  'unhandledRejections',
 ] as const
 const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR2']
 const MAX_REQUEST_TIMEOUT = 120_000
@@ -244,6 +252,10 @@ export function resolveServeOptions(
   if (options.log !== undefined && typeof options.log !== 'function') {
     throw new TypeError(`${FN}: "log" must be a function`)
   }
+  const unhandled: unknown = options.unhandledRejections ?? 'log'
+  if (unhandled !== 'log' && unhandled !== 'exit') {
+    throw new TypeError(`${FN}: "unhandledRejections" must be 'log' or 'exit'`)
+  }
   return {
     port: checkInteger(FN, 'port', options.port ?? envPort(env), 3000, { min: 0, max: 65_535 }),
     hostname,
@@ -259,5 +271,6 @@ export function resolveServeOptions(
     readiness: healthPath('readiness', health.readiness, '/readyz'),
     onListen: options.onListen ?? null,
     log: options.log ?? console.error,
+    unhandledRejections: unhandled,
   }
 }

@@ -87,11 +87,22 @@ export function serve<E extends Env, S extends Schema, B extends string>(
     },
   })
   const handlers = new Map<NodeJS.Signals, () => void>()
+  // Node ends the process on an unhandled rejection, and with it every request in flight; the
+  // one request that forgot to await has already been answered (docs/server.md)
+  const onRejection = (reason: unknown): void => {
+    config.log(
+      `unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`
+    )
+  }
+  if (config.unhandledRejections === 'log') {
+    process.on('unhandledRejection', onRejection)
+  }
   const shutdown = async (): Promise<ShutdownOutcome> => {
     const outcome = await sequence.run()
     for (const [signal, handler] of handlers) {
       process.off(signal, handler)
     }
+    process.off('unhandledRejection', onRejection)
     return outcome
   }
   for (const signal of config.signals) {

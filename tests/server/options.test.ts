@@ -104,6 +104,11 @@ describe('resolveServeOptions()', () => {
       ],
       ['a health path without /', { health: { readiness: 'ready' } }, /"health.readiness"/],
       ['onListen not a function', { onListen: 'x' as unknown as () => void }, /"onListen"/],
+      [
+        'an unknown unhandledRejections policy',
+        { unhandledRejections: 'ignore' as 'log' },
+        /"unhandledRejections" must be 'log' or 'exit'/,
+      ],
     ])('throws a TypeError naming it: %s', (_name, options, message) => {
       expect(() => resolve(options)).toThrow(TypeError)
       expect(() => resolve(options)).toThrow(message)

@@ -199,6 +199,79 @@ describe('serve()', { timeout: 20_000 }, () => {
   })
 })
 
+describe('serve() under bad handlers and bad clients', { timeout: 20_000 }, () => {
+  describe('with a rejection nobody awaits', () => {
+    it('logs it, answers that request and keeps serving the others', async () => {
+      const app = await start()
+
+      const forgotten = await get(app.port, '/forgotten')
+      await pause(50)
+      const next = await get(app.port, '/slow?ms=1')
+
+      expect(forgotten).toEqual({ status: 200, body: 'answered' })
+      expect(next).toEqual({ status: 200, body: 'done' })
+      expect(app.err.join('\n')).toContain('unhandled rejection: Error: forgotten save failed')
+      expect(app.child.exitCode).toBeNull()
+    })
+
+    it("ends the process as Node does with unhandledRejections: 'exit'", async () => {
+      const app = await start({ UNHANDLED: 'exit' })
+
+      await get(app.port, '/forgotten')
+      const { code } = await app.exited
+
+      expect(code).not.toBe(0)
+    })
+  })
+
+  describe('with a handler that throws', () => {
+    it('answers that request with 500 and stays up', async () => {
+      const app = await start()
+
+      const failed = await get(app.port, '/throws')
+      const next = await get(app.port, '/slow?ms=1')
+
+      expect(failed.status).toBe(500)
+      expect(next).toEqual({ status: 200, body: 'done' })
+    })
+  })
+
+  describe('with bodies nobody reads', () => {
+    it('answers 2,000 POSTs to a GET-only route on one keep-alive agent without hanging', async () => {
+      const app = await start()
+      const agent = new Agent({ keepAlive: true, maxSockets: 8 })
+      const body = 'x'.repeat(8_192)
+      const post = (): Promise<number> =>
+        new Promise((done) => {
+          const req = request(
+            { host: '127.0.0.1', port: app.port, path: '/slow?ms=0', method: 'POST', agent },
+            (res) => {
+              res.resume()
+              res.on('end', () => {
+                done(res.statusCode ?? 0)
+              })
+            }
+          )
+          req.on('error', () => {
+            done(-1)
+          })
+          req.end(body)
+        })
+
+      const statuses: number[] = []
+      for (let round = 0; round < 250; round++) {
+        statuses.push(...(await Promise.all(Array.from({ length: 8 }, post))))
+      }
+      const after = await get(app.port, '/slow?ms=1')
+      agent.destroy()
+
+      expect(statuses).toHaveLength(2_000)
+      expect(statuses.every((status) => status === 404)).toBe(true)
+      expect(after).toEqual({ status: 200, body: 'done' })
+    })
+  })
+})
+
 describe('serve() in this process', () => {
   it('listens, switches readiness, and shuts down clean without exiting', async () => {
     const app = new Hono()
