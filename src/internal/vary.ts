@@ -20,3 +20,21 @@ export function mergeVary(existing: string | null, add: readonly string[]): stri
 export function addVary(headers: Headers, names: readonly string[]): void {
   headers.set('Vary', mergeVary(headers.get('Vary'), names))
 }
+
+/**
+ * Applies `edit` to the response's headers and returns the response; when its headers are
+ * immutable (a `fetch()` response passed through by a proxy route), to a copy sharing its body.
+ */
+export function editHeaders(res: Response, edit: (headers: Headers) => void): Response {
+  try {
+    edit(res.headers)
+    return res
+  } catch (error) {
+    if (!(error instanceof TypeError)) {
+      throw error
+    }
+    const copy = new Response(res.body, res)
+    edit(copy.headers)
+    return copy
+  }
+}

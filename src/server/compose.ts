@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { Env, MiddlewareHandler, Schema } from 'hono'
+import { editHeaders } from '../internal/vary.ts'
 import { compression } from './compress.ts'
 import type { ServeConfig } from './options.ts'
 
@@ -29,6 +30,15 @@ export function composeApp<E extends Env, S extends Schema, B extends string>(
     app.get('/*', config.static.handler)
   }
   const root = new Hono()
+  root.use(async function closeWhileDraining(c, next) {
+    await next()
+    if (state.closing()) {
+      // a client on a kept-alive connection (a probe too) goes elsewhere for its next request
+      c.res = editHeaders(c.res, (headers) => {
+        headers.set('Connection', 'close')
+      })
+    }
+  })
   if (config.compression !== null) {
     root.use(compression(config.compression))
   }
@@ -46,13 +56,6 @@ export function composeApp<E extends Env, S extends Schema, B extends string>(
   if (config.readiness !== null) {
     root.get(config.readiness, () => health(state.ready()))
   }
-  root.all('*', track, async (c) => {
-    const res = await app.fetch(c.req.raw, c.env as E['Bindings'])
-    if (state.closing()) {
-      // a client on a kept-alive connection goes elsewhere for its next request
-      res.headers.set('Connection', 'close')
-    }
-    return res
-  })
+  root.all('*', track, (c) => app.fetch(c.req.raw, c.env as E['Bindings']))
   return root
 }

@@ -4,6 +4,7 @@ import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
 import { Duplex } from 'node:stream'
 import zlib from 'node:zlib'
 import { checkKeys } from '../internal/options.ts'
+import { addVary, editHeaders } from '../internal/vary.ts'
 import { checkInteger } from './check.ts'
 
 /** A response encoding `compression()` can produce. */
@@ -25,7 +26,6 @@ const OPTION_KEYS = ['encodings', 'threshold', 'brotliQuality', 'gzipLevel'] as 
 const ENCODINGS: readonly Encoding[] = ['br', 'gzip']
 const EVENT_STREAM = /^\s*text\/event-stream/i
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i
-const VARY_ACCEPT_ENCODING = /(?:^|,)\s*accept-encoding\s*(?:,|$)/i
 
 interface Settings {
   encodings: readonly Encoding[]
@@ -87,15 +87,6 @@ function compressible(res: Response): boolean {
   )
 }
 
-function addVary(headers: Headers): void {
-  const vary = headers.get('Vary')
-  if (vary === null) {
-    headers.set('Vary', 'Accept-Encoding')
-  } else if (vary !== '*' && !VARY_ACCEPT_ENCODING.test(vary)) {
-    headers.set('Vary', `${vary}, Accept-Encoding`)
-  }
-}
-
 function encoder(encoding: Encoding, s: Settings): zlib.BrotliCompress | zlib.Gzip {
   // flushed per chunk, so a streamed page still reaches the browser piece by piece
   return encoding === 'br'
@@ -126,6 +117,7 @@ type Body =
   | { kind: 'stream'; stream: ReadableStream<Uint8Array> }
 
 const PENDING = Symbol('pending')
+const ACCEPT_ENCODING = ['Accept-Encoding']
 
 // A body made from a string or buffer is one chunk, already closed: read it whole and compress it
 // in one go (with a Content-Length). A body that is still being produced stays a stream.
@@ -181,20 +173,40 @@ export function compression(options: CompressionOptions = {}): MiddlewareHandler
   const s = settings(options)
   return async function compression(c, next) {
     await next()
-    const res = c.res
-    if (c.req.method === 'HEAD' || res.status === 206 || res.body === null || !compressible(res)) {
+    if (c.res.status === 304 && compressible(c.res)) {
+      // the 304 names the variant the 200 was: the same Vary, and a weak ETag when compressed
+      const encoded = selectEncoding(c.req.header('Accept-Encoding'), s.encodings) !== null
+      c.res = editHeaders(c.res, (headers) => {
+        addVary(headers, ACCEPT_ENCODING)
+        const tag = headers.get('ETag')
+        if (encoded && tag?.startsWith('"') === true) {
+          headers.set('ETag', `W/${tag}`)
+        }
+      })
       return
     }
-    const length = res.headers.get('Content-Length')
+    if (
+      c.req.method === 'HEAD' ||
+      c.res.status === 206 ||
+      c.res.body === null ||
+      !compressible(c.res)
+    ) {
+      return
+    }
+    const length = c.res.headers.get('Content-Length')
     if (length !== null && Number(length) < s.threshold) {
       return
     }
-    addVary(res.headers)
+    // a fetch() response passed through has immutable headers: editHeaders works on a copy then
+    const res = editHeaders(c.res, (headers) => {
+      addVary(headers, ACCEPT_ENCODING)
+    })
+    c.res = res
     const encoding = selectEncoding(c.req.header('Accept-Encoding'), s.encodings)
     if (encoding === null) {
       return
     }
-    const body = await readBody(res.body)
+    const body = await readBody(res.body as ReadableStream<Uint8Array>)
     let encoded: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>
     if (body.kind === 'whole') {
       if (body.bytes.byteLength < s.threshold) {

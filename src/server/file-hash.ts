@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs'
 export interface FileHash {
   fingerprint: string
   etag: string
+  size: number
 }
 
 interface Entry extends FileHash {
@@ -19,6 +20,9 @@ export const FINGERPRINT_LENGTH = 12
 // A changed file is noticed within this time: a layout calls url() on every page, and a stat per
 // call per asset would be a syscall on the hot path.
 const RECHECK_MS = 1_000
+// Larger files are not read whole on the event loop: their hash is of size and mtime instead
+// (still changes when the file does, but not only when its content does).
+const CONTENT_HASH_LIMIT = 16 * 1024 * 1024
 
 /**
  * Content hashes of files, kept until the file's size or mtime changes (checked at most once a
@@ -46,7 +50,11 @@ export function fileHashes(now: () => number = Date.now): (path: string) => File
       cached.checkedAt = time
       return cached
     }
-    const digest = createHash('sha256').update(readFileSync(path)).digest('hex')
+    const source =
+      stats.size <= CONTENT_HASH_LIMIT
+        ? readFileSync(path)
+        : `${String(stats.size)}:${String(stats.mtimeMs)}`
+    const digest = createHash('sha256').update(source).digest('hex')
     const entry: Entry = {
       fingerprint: digest.slice(0, FINGERPRINT_LENGTH),
       etag: `"${digest.slice(0, 32)}"`,

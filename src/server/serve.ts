@@ -105,20 +105,30 @@ export function serve<E extends Env, S extends Schema, B extends string>(
     process.off('unhandledRejection', onRejection)
     return outcome
   }
+  let signalled = false
+  const exitAfter = (outcome: ShutdownOutcome): never => {
+    if (outcome === 'stuck') {
+      config.log('shutdown watchdog: still busy, exiting with 1')
+    }
+    // eslint-disable-next-line n/no-process-exit -- hung handlers and timers must not keep a stopped server alive
+    process.exit(outcome === 'stuck' ? 1 : 0)
+  }
   for (const signal of config.signals) {
     const handler = (): void => {
-      if (closing) {
+      if (signalled) {
         config.log(`${signal} again: exiting now`)
         // eslint-disable-next-line n/no-process-exit -- a second signal means "stop now"
         process.exit(1)
       }
+      signalled = true
       config.log(`${signal}: shutting down`)
-      void shutdown().then((outcome) => {
-        if (outcome === 'stuck') {
-          config.log('shutdown watchdog: still busy, exiting with 1')
-        }
-        // eslint-disable-next-line n/no-process-exit -- hung handlers and timers must not keep a stopped server alive
-        process.exit(outcome === 'stuck' ? 1 : 0)
+      // joins a shutdown() already under way; a failing sequence must still end the process
+      shutdown().then(exitAfter, (error: unknown) => {
+        config.log(
+          `shutdown failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+        )
+        // eslint-disable-next-line n/no-process-exit -- the sequence broke: do not hang
+        process.exit(1)
       })
     }
     handlers.set(signal, handler)

@@ -1,8 +1,9 @@
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Context, MiddlewareHandler } from 'hono'
-import { every } from 'hono/combine'
-import { etag } from 'hono/etag'
-import { join, resolve } from 'node:path'
+import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
+import { createReadStream } from 'node:fs'
+import { join, resolve, sep } from 'node:path'
+import { Readable } from 'node:stream'
 import { checkKeys } from '../internal/options.ts'
 import { FINGERPRINT_LENGTH, fileHashes } from './file-hash.ts'
 import { CLIENT_DIR, isDirectory, resolveHtmxDist } from './paths.ts'
@@ -64,9 +65,12 @@ function mounts(options: StaticOptions): Mount[] {
     if (typeof htmx !== 'string' || htmx === '') {
       throw new TypeError('staticFiles(): "htmx" must be a package name or false')
     }
-    list.push({ prefix: HTMX_URL_PREFIX, dir: resolveHtmxDist(htmx, options.resolveFrom ?? '.') })
+    list.push({
+      prefix: HTMX_URL_PREFIX,
+      dir: resolve(resolveHtmxDist(htmx, options.resolveFrom ?? '.')),
+    })
   }
-  list.push({ prefix: HXKIT_URL_PREFIX, dir: CLIENT_DIR })
+  list.push({ prefix: HXKIT_URL_PREFIX, dir: resolve(CLIENT_DIR) })
   const root = options.root ?? 'public'
   if (root !== false) {
     if (typeof root !== 'string' || root === '') {
@@ -80,6 +84,18 @@ function mounts(options: StaticOptions): Mount[] {
     }
   }
   return list
+}
+
+// If-None-Match uses the weak comparison: W/"x" and "x" both match W/"x" (RFC 9110 §13.1.2).
+function matches(header: string | undefined, tag: string): boolean {
+  if (header === undefined) {
+    return false
+  }
+  const bare = tag.replace(/^W\//, '')
+  return header.split(',').some((entry) => {
+    const candidate = entry.trim()
+    return candidate === '*' || candidate.replace(/^W\//, '') === bare
+  })
 }
 
 function withFingerprint(path: string, fingerprint: string): string {
@@ -117,7 +133,13 @@ export function staticFiles(options: StaticOptions = {}): StaticFiles {
   const hashes = fileHashes()
   const locate = (path: string): string | null => {
     const mount = list.find((m) => path.startsWith(m.prefix))
-    return mount === undefined ? null : join(mount.dir, path.slice(mount.prefix.length))
+    if (mount === undefined) {
+      return null
+    }
+    const { dir } = mount
+    const file = join(dir, path.slice(mount.prefix.length))
+    // never outside the mounted folder, whatever the path checks before let through
+    return file === dir || file.startsWith(dir + sep) ? file : null
   }
   // what rewriteRequestPath found, per request: the fingerprint the URL asked for
   const asked = new WeakMap<Context, string>()
@@ -151,23 +173,50 @@ export function staticFiles(options: StaticOptions = {}): StaticFiles {
       return res
     }
     const hash = hashes(path)
-    res.headers.set('X-Content-Type-Options', 'nosniff')
-    if (hash !== null) {
-      res.headers.set('ETag', hash.etag)
-    }
+    // weak: the compressed and the identity bytes are the same resource, and If-Range (which
+    // needs a strong validator) then never matches, so a resumed download is never spliced
+    const tag = hash === null ? null : `W/${hash.etag}`
     const immutable = hash !== null && asked.get(c) === hash.fingerprint
-    res.headers.set('Cache-Control', immutable ? IMMUTABLE : 'no-cache')
-    return res
+    const headers = new Headers(res.headers)
+    headers.set('X-Content-Type-Options', 'nosniff')
+    headers.set('Cache-Control', immutable ? IMMUTABLE : 'no-cache')
+    if (tag !== null) {
+      headers.set('ETag', tag)
+    }
+    if (COMPRESSIBLE_CONTENT_TYPE_REGEX.test(headers.get('Content-Type') ?? '')) {
+      headers.set('Vary', 'Accept-Encoding')
+    }
+    if (tag !== null && matches(c.req.header('If-None-Match'), tag)) {
+      await res.body?.cancel()
+      for (const name of ['Content-Length', 'Content-Range', 'Accept-Ranges', 'Content-Type']) {
+        headers.delete(name)
+      }
+      return new Response(null, { status: 304, headers })
+    }
+    if (res.status === 206 && c.req.header('If-Range') !== undefined && hash !== null) {
+      await res.body?.cancel()
+      headers.delete('Content-Range')
+      headers.set('Content-Length', String(hash.size))
+      const body =
+        c.req.method === 'HEAD'
+          ? null
+          : (Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>)
+      return new Response(body, { status: 200, headers })
+    }
+    return new Response(res.body, { status: res.status, headers })
   }
   return {
     url(path) {
-      const file = /^\/(?!\/)[^?#%\\]*$/.test(path) && !/(?:^|\/)\.\.?(?:\/|$)/.test(path)
+      const file =
+        /^\/(?!\/)[^?#%\\]*$/.test(path) &&
+        !/(?:^|\/)\.\.?(?:\/|$)/.test(path) &&
+        !DOTFILE.test(path)
       const hash = file ? hashes(locate(path) ?? '\u0000') : null
       if (hash === null) {
         throw new Error(`staticFiles(): no static file is served at ${path}`)
       }
       return withFingerprint(path, hash.fingerprint)
     },
-    handler: every(etag(), serveFile),
+    handler: serveFile,
   }
 }

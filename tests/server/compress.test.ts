@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import { streamSSE, streamText } from 'hono/streaming'
 import { describe, expect, it } from 'vitest'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { compression } from '../../src/server/index.ts'
 import type { CompressionOptions } from '../../src/server/index.ts'
@@ -181,5 +183,34 @@ describe('compression()', () => {
       expect(() => compression(options as CompressionOptions)).toThrow(TypeError)
       expect(() => compression(options as CompressionOptions)).toThrow(message)
     })
+  })
+})
+
+describe('compression() with a response passed through from fetch()', () => {
+  it('compresses it although its headers are immutable', async () => {
+    const upstream = createServer((_req, res) => {
+      res
+        .writeHead(200, {
+          'Content-Type': 'text/html; charset=UTF-8',
+          'Content-Length': Buffer.byteLength(PAGE),
+        })
+        .end(PAGE)
+    })
+    await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done))
+    const { port } = upstream.address() as AddressInfo
+    const app = new Hono()
+    app.use(compression())
+    app.get('/proxy', () => fetch(`http://127.0.0.1:${String(port)}/`))
+
+    try {
+      const res = await app.request('/proxy', { headers: { 'Accept-Encoding': 'gzip' } })
+
+      expect(res.status).toBe(200)
+      expect(res.headers.get('Content-Encoding')).toBe('gzip')
+      expect(res.headers.get('Vary')).toBe('Accept-Encoding')
+      expect(gunzipSync(new Uint8Array(await res.arrayBuffer())).toString()).toBe(PAGE)
+    } finally {
+      upstream.close()
+    }
   })
 })

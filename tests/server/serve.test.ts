@@ -183,6 +183,18 @@ describe('serve()', { timeout: 20_000 }, () => {
     })
   })
 
+  describe('with SIGTERM during a shutdown the app started itself', () => {
+    it('joins that shutdown and exits 0', async () => {
+      const app = await start({ DRAIN: '300' })
+
+      await get(app.port, '/shutdown')
+      app.child.kill('SIGTERM')
+      const { code } = await app.exited
+
+      expect(code).toBe(0)
+    })
+  })
+
   describe('on a second signal', () => {
     it('exits 1 at once', async () => {
       const server = await start({ DRAIN: '5000' })

@@ -83,24 +83,47 @@ describe('staticFiles()', () => {
       expect(res.status).toBe(200)
       expect(await res.text()).toBe('console.log(1)\n')
       expect(res.headers.get('Content-Type')).toMatch(/^text\/javascript/)
-      expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]{32}"$/)
+      expect(res.headers.get('ETag')).toMatch(/^W\/"[0-9a-f]{32}"$/)
       expect(res.headers.get('Cache-Control')).toBe('no-cache')
       expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
     })
 
-    it('answers 304 to a matching If-None-Match, weak or strong', async () => {
+    it('answers 304 to a matching If-None-Match, weak or strong, with the 200’s validator and Vary', async () => {
       const tag = (await app.request('/app.js')).headers.get('ETag') ?? ''
 
-      const strong = await app.request('/app.js', { headers: { 'If-None-Match': tag } })
-      const weak = await app.request('/app.js', { headers: { 'If-None-Match': `W/${tag}` } })
+      const weak = await app.request('/app.js', { headers: { 'If-None-Match': tag } })
+      const strong = await app.request('/app.js', {
+        headers: { 'If-None-Match': `"x", ${tag.slice(2)}` },
+      })
+      const any = await app.request('/app.js', { headers: { 'If-None-Match': '*' } })
       const other = await app.request('/app.js', { headers: { 'If-None-Match': '"nope"' } })
 
-      expect(strong.status).toBe(304)
-      expect(await strong.text()).toBe('')
-      expect(strong.headers.get('Cache-Control')).toBe('no-cache')
-      expect(strong.headers.get('ETag')).toBe(tag)
+      expect(tag).toMatch(/^W\/"[0-9a-f]{32}"$/)
       expect(weak.status).toBe(304)
+      expect(await weak.text()).toBe('')
+      expect(weak.headers.get('Cache-Control')).toBe('no-cache')
+      expect(weak.headers.get('ETag')).toBe(tag)
+      expect(weak.headers.get('Vary')).toBe('Accept-Encoding')
+      expect(weak.headers.get('Content-Length')).toBeNull()
+      expect(strong.status).toBe(304)
+      expect(any.status).toBe(304)
       expect(other.status).toBe(200)
+    })
+
+    it('answers a Range request with If-Range with the whole file (a weak validator never matches)', async () => {
+      const whole = await (await app.request('/app.js')).text()
+      const tag = (await app.request('/app.js')).headers.get('ETag') ?? ''
+
+      const ranged = await app.request('/app.js', { headers: { Range: 'bytes=0-3' } })
+      const resumed = await app.request('/app.js', {
+        headers: { Range: 'bytes=0-3', 'If-Range': tag },
+      })
+
+      expect(ranged.status).toBe(206)
+      expect(await ranged.text()).toBe(whole.slice(0, 4))
+      expect(resumed.status).toBe(200)
+      expect(resumed.headers.get('Content-Range')).toBeNull()
+      expect(await resumed.text()).toBe(whole)
     })
 
     it('answers HEAD with the headers and no body', async () => {
@@ -148,7 +171,10 @@ describe('staticFiles()', () => {
       const file = await app.request('/app.js')
       const names = (res: Response) =>
         [...res.headers.keys()].filter(
-          (name) => !/^(content-|cache-control|etag|last-modified|reporting-endpoints)/.test(name)
+          (name) =>
+            !/^(content-|cache-control|etag|last-modified|reporting-endpoints|vary|accept-ranges)/.test(
+              name
+            )
         )
 
       expect(names(file)).toEqual(names(page))
@@ -179,10 +205,18 @@ describe('staticFiles()', () => {
       '/%5c..%5cpackage.json',
       '//etc/passwd',
       '/missing.js',
+      // a fingerprint stripped from '...' would name the folder above the root
+      '/...0123456789ab',
+      '/_hxkit/...0123456789ab',
+      '/.env.0123456789ab',
     ])('answers 404 for %s', async (path) => {
       const res = await app.request(path)
 
       expect(res.status).toBe(404)
+    })
+
+    it('never makes a URL for a dotfile', () => {
+      expect(() => assets.url('/.env')).toThrow('staticFiles(): no static file is served at /.env')
     })
 
     it('serves /.well-known/ and a folder’s index.html', async () => {
