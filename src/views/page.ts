@@ -84,6 +84,7 @@ function checkOptions(options: PageOptions<Record<string, NamedPartial>>): void 
  * })
  * app.get('/', dashboard.handler)
  */
+// eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type -- no partials: no partial names
 export function page<P extends Record<string, NamedPartial> = Record<never, NamedPartial>>(
   given: PageOptions<P>
 ): Page<P> {
