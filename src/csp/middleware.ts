@@ -180,12 +180,14 @@ export function cspOverride(override: CspOverride): MiddlewareHandler {
  * @throws Error when `csp()` is not mounted
  * @see docs/csp.md
  * @example
- * html`<script nonce="${getNonce(c)}" src="/vendor/htmx.min.js"></script>`
+ * html`<script nonce="${getNonce(c)}" src="/_hxkit/htmx/htmx.min.js"></script>`
  */
 export function getNonce(c: Context): string {
   const nonce = c.get('cspNonce')
   if (nonce === undefined) {
-    throw new Error('CSP nonce is not provided. Mount csp() (or secure()) before this route.')
+    throw new Error(
+      'getNonce(): the CSP nonce is not provided. Mount csp() or secure() before this route (docs/csp.md).'
+    )
   }
   return nonce
 }

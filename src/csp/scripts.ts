@@ -4,9 +4,9 @@ import { checkKeys } from '../internal/options.ts'
 
 /** Options of `htmxScripts()`: the script URLs (served from your origin) and the htmx config. */
 export interface HtmxScriptsOptions {
-  /** URL of htmx itself, e.g. `/vendor/htmx.min.js`. */
+  /** URL of htmx itself, e.g. `/_hxkit/htmx/htmx.min.js`. */
   htmx: string
-  /** htmx extensions, loaded right after htmx, in order (`/vendor/hx-csp.js`). @default [] */
+  /** htmx extensions, loaded right after htmx, in order (`/_hxkit/htmx/ext/hx-csp.js`). @default [] */
   extensions?: readonly string[] | undefined
   /** Your own scripts, loaded with `defer` after htmx and its extensions. @default [] */
   scripts?: readonly string[] | undefined
@@ -53,8 +53,8 @@ function configJson(config: Readonly<Record<string, unknown>>): string {
  * @example
  * html`<head>
  *   ${htmxScripts(c, {
- *     htmx: '/vendor/htmx.min.js',
- *     extensions: ['/vendor/hx-csp.js'],
+ *     htmx: '/_hxkit/htmx/htmx.min.js',
+ *     extensions: ['/_hxkit/htmx/ext/hx-csp.js'],
  *     scripts: ['/app.js'],
  *     config: { includeIndicatorCSS: false, safeEval: true },
  *   })}

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
-import { getHtmx } from '../htmx/index.ts'
+import { HTMX_REQUEST_HEADERS, getHtmx } from '../htmx/index.ts'
+import { addVary, editHeaders } from '../internal/vary.ts'
 import { LIVE_PARAM } from './body.ts'
 import { FormDecodeError } from './errors.ts'
 import { cutField } from './field.ts'
@@ -10,9 +11,10 @@ import type { FormState, FormViews } from './types.ts'
 export type FailureStatus = 400 | 413 | 415 | 422
 
 function finish(res: Response): Response {
-  // the body depends on HX-Request: keep caches from mixing the fragment and the page
-  res.headers.append('Vary', 'HX-Request')
-  return res
+  // the body and status depend on the htmx headers: keep caches from mixing fragment and page
+  return editHeaders(res, (headers) => {
+    addVary(headers, HTMX_REQUEST_HEADERS)
+  })
 }
 
 function firstError(state: FormState<never>): string | undefined {

@@ -16,7 +16,7 @@ export function getHtmx(c: Context): HtmxRequest | null {
   const stored = c.get('htmx')
   if (stored === undefined) {
     throw new Error(
-      'htmx request details are not provided. Mount htmx() before this route: app.use(htmx()) (docs/htmx.md).'
+      'getHtmx(): htmx request details are not provided. Mount htmx() before this route: app.use(htmx()) (docs/htmx.md).'
     )
   }
   return stored

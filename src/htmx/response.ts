@@ -1,9 +1,9 @@
 import type { Context } from 'hono'
 import type { HxSwap } from '../html/index.ts'
 import { toSafeSelector } from '../internal/selector.ts'
+import { serializeSwap as writeSwap } from '../internal/swap.ts'
 import { getHtmx } from './get-htmx.ts'
 import { HX_PUSH_URL, HX_REPLACE_URL, HX_RESELECT, HX_RESWAP, HX_RETARGET } from './headers.ts'
-import { serializeSwap } from './swap.ts'
 import { originsOf, toSafeUrl } from './url.ts'
 import type { UrlOptions } from './url.ts'
 
@@ -74,7 +74,7 @@ export function setRetarget(c: Context, selector: string): void {
  */
 export function setReswap(c: Context, spec: HxSwap): void {
   const version = getHtmx(c)?.version ?? 4
-  c.header(HX_RESWAP, serializeSwap(spec, version))
+  c.header(HX_RESWAP, writeSwap(spec, version, 'setReswap()'))
   // htmx 2 has no `target:` swap modifier; HX-Retarget does the same there
   if (version === 2 && typeof spec === 'object' && spec.target !== undefined) {
     setRetarget(c, spec.target)

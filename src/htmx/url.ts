@@ -1,9 +1,8 @@
+// Header-safe values for the HX-* response headers (docs/security.md §3.3, §3.5).
 import { hasControl, isScriptUrl } from '../internal/markup-policy.ts'
 import { checkKeys } from '../internal/options.ts'
 import { parseOrigins } from '../internal/origins.ts'
-// Header-safe values for the HX-* response headers (docs/security.md §3.3, §3.5).
 
-/** Options of the helpers that take a URL (`clientRedirect`, `clientLocation`, `redirectTo`, …). */
 /** The option keys of the helpers that take a URL. */
 export const URL_OPTION_KEYS: readonly string[] = ['allowedOrigins']
 
@@ -17,6 +16,7 @@ export function originsOf(
   return parseOrigins((options as UrlOptions | undefined)?.allowedOrigins, fn)
 }
 
+/** Options of the helpers that take a URL (`clientRedirect`, `clientLocation`, `redirectTo`, …). */
 export interface UrlOptions {
   /**
    * Origins (`https://accounts.example.com`) an absolute URL may point to. Without it only

@@ -1,5 +1,6 @@
 // The kit's one swap model: the type `hx({ swap })`, `setReswap()`, `serializeSwap()` and
 // `clientLocation()` take, one validation and one serializer (docs/protocol.md §3.4, §3.5).
+import { checkKeys } from './options.ts'
 import { toSafeSelector } from './selector.ts'
 
 /** The swap styles of htmx 4 (`before`, `after`, `prepend` and `append` are its aliases). */
@@ -86,6 +87,15 @@ const SPEC_KEYS: ReadonlySet<string> = new Set([
   'style', 'swap', 'settle', 'transition', 'ignoreTitle', 'scroll', 'show', 'focusScroll',
   'strip', 'target', 'swapEmpty',
 ]) // prettier-ignore
+
+// What a written-out htmx 4 swap may say that htmx 2 has no word for.
+const HTMX4_ONLY: ReadonlySet<string> = new Set([
+  'strip',
+  'target',
+  'swapEmpty',
+  'scrollTarget',
+  'showTarget',
+])
 
 // The modifier names a written-out swap string may use: htmx 4's, and htmx 2's spellings.
 const WRITTEN_MODIFIERS: ReadonlySet<string> = new Set([
@@ -199,15 +209,24 @@ function checkWritten(caller: string, value: string, version: 2 | 4): string {
   }
   const [first = '', ...rest] = value.trim().split(/\s+/)
   const style = first.includes(':') ? undefined : styleOf(caller, first)
+  const tokens: string[] = []
   for (const token of style === undefined ? [first, ...rest] : rest) {
-    const name = token.slice(0, token.indexOf(':'))
+    // HCON: a key without `:value` means true (`transition` is `transition:true`)
+    const colon = token.indexOf(':')
+    const name = colon === -1 ? token : token.slice(0, colon)
     if (!WRITTEN_MODIFIERS.has(name)) {
       throw new TypeError(`${caller}: unknown swap modifier ${JSON.stringify(token)}.`)
+    }
+    if (version === 4) {
+      tokens.push(token)
+    } else if (!HTMX4_ONLY.has(name)) {
+      // htmx 2 spells it focus-scroll and has none of strip, target, swapEmpty, *Target
+      tokens.push(name === 'focusScroll' ? `focus-scroll${token.slice(name.length)}` : token)
     }
   }
   const wire =
     style === undefined ? undefined : version === 2 ? (HTMX2_FALLBACK[style] ?? style) : style
-  return [wire, ...(style === undefined ? [first, ...rest] : rest)].filter(Boolean).join(' ')
+  return [wire, ...tokens].filter(Boolean).join(' ')
 }
 
 /**
@@ -224,11 +243,7 @@ export function serializeSwap(value: unknown, version: 2 | 4, caller: string): s
       `${caller}: swap must be a style, a style with modifiers, or a swap spec object.`
     )
   }
-  for (const key of Object.keys(value)) {
-    if (!SPEC_KEYS.has(key)) {
-      throw new TypeError(`${caller}: unknown swap option "${key}".`)
-    }
-  }
+  checkKeys(caller, value, [...SPEC_KEYS], 'swap.')
   const spec = value as HxSwapSpec
   const parts = modifiers(caller, spec, version)
   if (spec.style !== undefined) {

@@ -98,7 +98,7 @@ function refuse(reason: string): never {
  *
  * @param options - trusted origins, bypass paths
  * @throws TypeError at startup for a malformed trusted origin or bypass pattern
- * @see docs/csp.md
+ * @see docs/security.md
  * @example
  * app.use(crossOriginProtection({ allowedOrigins: ['https://sso.example'], bypass: ['/webhooks/'] }))
  */

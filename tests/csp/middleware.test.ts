@@ -175,7 +175,7 @@ describe('getNonce', () => {
       const res = await app.request('/')
 
       expect(await res.text()).toBe(
-        'CSP nonce is not provided. Mount csp() (or secure()) before this route.'
+        'getNonce(): the CSP nonce is not provided. Mount csp() or secure() before this route (docs/csp.md).'
       )
     })
   })

@@ -52,7 +52,7 @@ describe('hx', () => {
         'hx(): swap "scroll.target" cannot hold both kinds of quotes'
       )
       expect(() => untyped({ swap: { style: 'innerHTML', delay: 1 } })).toThrow(
-        'hx(): unknown swap option "delay"'
+        'hx(): unknown option "swap.delay"'
       )
       expect(() => untyped({ swap: { scroll: {} } })).toThrow(
         'hx(): swap "scroll" must be top or bottom, or { to: top | bottom, target }.'

@@ -124,7 +124,7 @@ describe('getHtmx', () => {
 
       expect(thrown).toBeInstanceOf(Error)
       expect((thrown as Error).message).toBe(
-        'htmx request details are not provided. Mount htmx() before this route: app.use(htmx()) (docs/htmx.md).'
+        'getHtmx(): htmx request details are not provided. Mount htmx() before this route: app.use(htmx()) (docs/htmx.md).'
       )
     })
   })

@@ -12,6 +12,12 @@ describe('serializeSwap (the one swap model)', () => {
       ['innerHTML   transition:true  swap:1s', 4, 'innerHTML transition:true swap:1s'],
       ['transition:true', 4, 'transition:true'],
       ['outerMorph focus-scroll:true', 2, 'outerHTML focus-scroll:true'],
+      ['innerHTML transition', 4, 'innerHTML transition'],
+      [
+        'outerMorph focusScroll:true strip:false target:#x swapEmpty:true scroll:top',
+        2,
+        'outerHTML focus-scroll:true scroll:top',
+      ],
     ] as const)('writes %j for htmx %s as %j', (value, version, expected) => {
       expect(serializeSwap(value, version, 'f()')).toBe(expected)
     })
@@ -19,6 +25,8 @@ describe('serializeSwap (the one swap model)', () => {
     it.each([
       ['sideways', 'f(): swap style must be one of innerHTML'],
       ['innerHTML sideways:1', 'f(): unknown swap modifier "sideways:1"'],
+      ['innerHTML swapX', 'f(): unknown swap modifier "swapX"'],
+      ['innerHTML targets', 'f(): unknown swap modifier "targets"'],
       ['innerHTML\r\nSet-Cookie: a=b', 'f(): a swap string must be printable ASCII'],
       ['innerHTML scrollTarget:#café', 'f(): a swap string must be printable ASCII'],
       ['', 'f(): a swap string must be printable ASCII'],
