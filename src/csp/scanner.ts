@@ -1,8 +1,8 @@
-import { attributeList, scanTags } from '../internal/html-tokens.ts'
+import { scanTags } from '../internal/html-tokens.ts'
 import { isScriptUrl, isUrlAttribute, refusedAttribute } from '../internal/markup-policy.ts'
 import { checkKeys } from '../internal/options.ts'
 
-type Attributes = [name: string, value: string][]
+type Attributes = readonly (readonly [name: string, value: string])[]
 
 /** One thing in a page that a strict CSP would block or that defeats it. */
 export interface CspFinding {
@@ -99,8 +99,15 @@ export function scanCspSafety(markup: string, options: CspScanOptions = {}): Csp
     if (tag.closing) {
       continue
     }
-    for (const rule of checkTag(tag.name, attributeList(tag.attrs), options)) {
+    for (const rule of checkTag(tag.name, tag.attributes, options)) {
       findings.push({ rule, excerpt: markup.slice(tag.start, tag.end).slice(0, 200) })
+    }
+    if (tag.name === 'noscript' && !tag.selfClosing) {
+      // read as text with scripting on, as markup with it off: check the markup reading too
+      const close = markup.toLowerCase().indexOf('</noscript', tag.end)
+      findings.push(
+        ...scanCspSafety(markup.slice(tag.end, close === -1 ? undefined : close), options)
+      )
     }
   }
   return findings

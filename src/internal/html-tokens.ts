@@ -1,6 +1,9 @@
 // The kit's one HTML tokenizer, for the parity helper and the CSP-safety scanner: start and end
-// tags in document order, quote-aware, skipping comments, doctypes, processing instructions and
-// the content of raw-text elements, as a browser's tokenizer does. `<x/>` counts as self-closing.
+// tags in document order, read by the rules of the HTML tokenizer (WHATWG §13.2.5) where they
+// decide what a browser sees: attribute names may hold quotes, a quote opens a value only after
+// `=`, comments end at `-->`, `--!>`, `<!-->` or `<!--->`, and the content of raw-text elements
+// (`script`, `style`, `textarea`, `title`, `noscript` with scripting on, `noembed`, `noframes`,
+// `xmp`, `iframe`) is text. `<x/>` counts as self-closing.
 
 /** Void elements: never have an end tag. */
 export const VOID: ReadonlySet<string> = new Set([
@@ -18,13 +21,24 @@ export const VOID: ReadonlySet<string> = new Set([
   'track',
   'wbr',
 ])
-const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'title'])
+/** Elements whose content a browser reads as text up to their end tag. */
+export const RAW_TEXT: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'noscript',
+  'noembed',
+  'noframes',
+  'xmp',
+  'iframe',
+])
 
 const TAG_NAME = /[A-Za-z][^\s/>]*/y
-const ATTRIBUTE = /[\s/]*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/y
 // Character references as a browser decodes them in attribute values: every numeric one, with or
 // without its `;`, and the named ones that matter for URLs and the kit's own escaping.
-const ENTITY = /&(?:#x([0-9a-f]+);?|#(\d+);?|(amp|lt|gt|quot|apos|colon|tab|newline);)/gi
+const ENTITY =
+  /&(?:#x([0-9a-f]+);?|#(\d+);?|(amp|lt|gt|quot|apos|colon|tab|newline|sol|bsol|plus|period|comma|lpar|rpar|num|excl|quest|equals);)/gi
 const NAMED: Readonly<Record<string, string>> = {
   amp: '&',
   lt: '<',
@@ -34,6 +48,17 @@ const NAMED: Readonly<Record<string, string>> = {
   colon: ':',
   tab: '\t',
   newline: '\n',
+  sol: '/',
+  bsol: '\\',
+  plus: '+',
+  period: '.',
+  comma: ',',
+  lpar: '(',
+  rpar: ')',
+  num: '#',
+  excl: '!',
+  quest: '?',
+  equals: '=',
 }
 
 // Browsers turn `&#0;` into U+FFFD; it stays NUL here, so the scanner treats it like the raw NUL
@@ -64,9 +89,71 @@ export interface Tag {
   readonly start: number
   readonly end: number
   readonly attrs: string
+  /** The attributes, every occurrence in order, names lower-cased, values decoded. */
+  readonly attributes: readonly (readonly [name: string, value: string])[]
 }
 
-// Reads the tag starting at `<` (index `lt`), or returns null when it is not a tag.
+// HTML's whitespace in tags: tab, line feed, form feed, carriage return, space.
+function isSpace(char: string | undefined): boolean {
+  return char === ' ' || char === '\n' || char === '\t' || char === '\r' || char === '\f'
+}
+
+interface Attributes {
+  readonly list: [name: string, value: string][]
+  /** Index of the `>` that ends the tag, or -1 when the text ends first. */
+  readonly end: number
+}
+
+// Reads attributes from `from` up to the `>` that ends the tag (or the end of the text).
+function readAttributes(text: string, from: number): Attributes {
+  const list: [string, string][] = []
+  let i = from
+  for (;;) {
+    while (isSpace(text[i]) || text[i] === '/') {
+      i++
+    }
+    if (i >= text.length || text[i] === '>') {
+      return { list, end: i >= text.length ? -1 : i }
+    }
+    // the first character of a name may be anything, `=` and quotes included
+    const start = i++
+    while (i < text.length && !isSpace(text[i]) && !'/>='.includes(text[i] as string)) {
+      i++
+    }
+    const name = text.slice(start, i).toLowerCase()
+    let j = i
+    while (isSpace(text[j])) {
+      j++
+    }
+    let value = ''
+    if (text[j] === '=') {
+      j++
+      while (isSpace(text[j])) {
+        j++
+      }
+      const quote = text[j]
+      if (quote === '"' || quote === "'") {
+        const close = text.indexOf(quote, j + 1)
+        if (close === -1) {
+          return { list, end: -1 }
+        }
+        value = text.slice(j + 1, close)
+        i = close + 1
+      } else {
+        let k = j
+        while (k < text.length && !isSpace(text[k]) && text[k] !== '>') {
+          k++
+        }
+        value = text.slice(j, k)
+        i = k
+      }
+    }
+    list.push([name, decodeEntities(value)])
+  }
+}
+
+// Reads the tag starting at `<` (index `lt`), or returns null when it is not a tag (text, or a
+// tag the text ends inside: a browser drops that one).
 function readTag(markup: string, lt: number): Tag | null {
   const closing = markup[lt + 1] === '/'
   TAG_NAME.lastIndex = lt + (closing ? 2 : 1)
@@ -74,28 +161,37 @@ function readTag(markup: string, lt: number): Tag | null {
   if (name === undefined) {
     return null
   }
-  let i = TAG_NAME.lastIndex
-  let quote: string | null = null
-  for (; i < markup.length; i++) {
-    const ch = markup[i]
-    if (quote !== null) {
-      quote = ch === quote ? null : quote
-    } else if (ch === '"' || ch === "'") {
-      quote = ch
-    } else if (ch === '>') {
-      const attrs = markup.slice(TAG_NAME.lastIndex, i)
-      const selfClosing = attrs.endsWith('/')
-      return { name: name.toLowerCase(), closing, selfClosing, start: lt, end: i + 1, attrs }
-    }
+  const from = TAG_NAME.lastIndex
+  const { list, end } = readAttributes(markup, from)
+  if (end === -1) {
+    return null
   }
-  return null
+  const attrs = markup.slice(from, end)
+  return {
+    name: name.toLowerCase(),
+    closing,
+    selfClosing: markup[end - 1] === '/',
+    start: lt,
+    end: end + 1,
+    attrs,
+    attributes: list,
+  }
 }
 
 // Index after a comment, doctype or processing instruction at `lt`, or -1 when it is none.
 function skipMarkupDeclaration(markup: string, lt: number): number {
   if (markup.startsWith('<!--', lt)) {
-    const end = markup.indexOf('-->', lt + 4)
-    return end === -1 ? markup.length : end + 3
+    // `<!-->` and `<!--->` are whole (empty) comments; otherwise the first `-->` or `--!>`
+    if (markup.startsWith('>', lt + 4)) {
+      return lt + 5
+    }
+    if (markup.startsWith('->', lt + 4)) {
+      return lt + 6
+    }
+    const ends = [markup.indexOf('-->', lt + 4), markup.indexOf('--!>', lt + 4)]
+      .filter((at) => at !== -1)
+      .map((at) => at + (markup.startsWith('--!>', at) ? 4 : 3))
+    return ends.length === 0 ? markup.length : Math.min(...ends)
   }
   if (markup[lt + 1] === '!' || markup[lt + 1] === '?') {
     const end = markup.indexOf('>', lt)
@@ -126,14 +222,7 @@ export function* scanTags(markup: string): Generator<Tag> {
 
 /** Every attribute of a tag's attribute text in order, names lower-cased, values decoded. */
 export function attributeList(attrs: string): [name: string, value: string][] {
-  const out: [string, string][] = []
-  ATTRIBUTE.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = ATTRIBUTE.exec(attrs)) !== null) {
-    const value = match[2] ?? match[3] ?? match[4] ?? ''
-    out.push([(match[1] as string).toLowerCase(), decodeEntities(value)])
-  }
-  return out
+  return readAttributes(attrs, 0).list
 }
 
 /** Parses a tag's attribute text; the first occurrence of a name wins, as in browsers. */

@@ -42,6 +42,25 @@ describe('scanCspSafety', () => {
     expect(findings[0]?.excerpt).toBe(markup.slice(0, markup.indexOf('>') + 1))
   })
 
+  describe('with markup a naive reader gets wrong (the browser tokenizer decides)', () => {
+    it.each([
+      ['<!--><img src=x onerror=alert(1)>', 'inline-handler'],
+      ['<!---><img src=x onerror=alert(1)>', 'inline-handler'],
+      ['<!-- --!><img src=x onerror=alert(1)> -->', 'inline-handler'],
+      ['<img a"b" onerror=alert(1)>', 'inline-handler'],
+      ['<img =x onerror=alert(1)>', 'inline-handler'],
+      ['<a title=x"y onclick=alert(1)>', 'inline-handler'],
+      [
+        '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+        'inline-handler',
+      ],
+      ['<noscript><img src=x onerror=alert(1)></noscript>', 'inline-handler'],
+      ['<a href="data:text&sol;html,<script>alert(1)</script>">', 'script-url'],
+    ])('flags %s', (markup, rule) => {
+      expect(scanCspSafety(markup).map((finding) => finding.rule)).toContain(rule)
+    })
+  })
+
   describe('without a nonce', () => {
     it('flags every script', () => {
       expect(scanCspSafety('<script nonce="abc123" src="/a.js"></script>')).toHaveLength(1)
