@@ -7,7 +7,7 @@ import {
   htmx2HistoryRestoreHeaders,
   htmx4BoostedHeaders,
   htmx4HistoryRestoreHeaders,
-} from '../helpers.ts'
+} from '../../src/testing/index.ts'
 import { hx2Partial, hx4Partial, openTestApp, unsafeMarkup } from './setup.ts'
 
 const hx4Restore = htmx4HistoryRestoreHeaders()

@@ -7,8 +7,8 @@ import { createApp } from '../../demo/app.ts'
 import { openDb } from '../../demo/db.ts'
 import type { DemoDb } from '../../demo/db.ts'
 import type { HtmxVersion } from '../../demo/layout.ts'
-import { htmx2Headers, htmx4Element, htmx4Headers } from '../helpers.ts'
-import type { HeaderRecord } from '../helpers.ts'
+import { htmx2Headers, htmx4Element, htmx4Headers } from '../../src/testing/index.ts'
+import type { HeaderRecord } from '../../src/testing/index.ts'
 
 /** A demo app on its own fresh database, and how to clean it up. */
 export interface TestApp {
