@@ -211,7 +211,14 @@ async function checkElement(
     const scope = base === 'hx-select' && response !== undefined ? parseElements(response) : page
     const outcome = selectorFinding(value, element, scope, inherited)
     if (outcome === 'unchecked') {
-      report('unchecked', name, value, 'uses selector syntax the check does not read')
+      report(
+        'unchecked',
+        name,
+        value,
+        inherited
+          ? 'inherited: resolves from each descendant that triggers'
+          : 'uses selector syntax the check does not read'
+      )
     } else if (outcome !== null) {
       report('selector', name, value, scope === page ? outcome : 'matches nothing in the response')
     }

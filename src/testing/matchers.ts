@@ -44,11 +44,11 @@ const result = (pass: boolean, ifPass: string, ifFail: string): MatcherResult =>
   message: () => (pass ? ifPass : ifFail),
 })
 
-function responseOf(received: unknown, matcher: string): Response {
-  if (!(received instanceof Response)) {
-    throw new TypeError(`${matcher}(): expected a Response, got ${typeof received}.`)
-  }
-  return received
+// A rejected promise rather than a throw, so `await expect(…).rejects` sees it either way.
+function responseOf(received: unknown, matcher: string): Promise<Response> {
+  return received instanceof Response
+    ? Promise.resolve(received)
+    : Promise.reject(new TypeError(`${matcher}(): expected a Response, got ${typeof received}.`))
 }
 
 const excerpt = (text: string): string =>
@@ -138,16 +138,14 @@ async function fragment(received: unknown, selector?: string): Promise<MatcherRe
   )
 }
 
-function varyOn(received: unknown, ...headers: string[]): Promise<MatcherResult> {
-  const vary = responseOf(received, 'toVaryOn').headers.get('Vary') ?? ''
+async function varyOn(received: unknown, ...headers: string[]): Promise<MatcherResult> {
+  const vary = (await responseOf(received, 'toVaryOn')).headers.get('Vary') ?? ''
   const listed = new Set(vary.split(',').map((name) => name.trim().toLowerCase()))
   const missing = headers.filter((name) => !listed.has('*') && !listed.has(name.toLowerCase()))
-  return Promise.resolve(
-    result(
-      missing.length === 0,
-      `expected Vary not to name ${headers.join(', ')}, got "${vary}"`,
-      `expected Vary to name ${missing.join(', ')}, got "${vary}"`
-    )
+  return result(
+    missing.length === 0,
+    `expected Vary not to name ${headers.join(', ')}, got "${vary}"`,
+    `expected Vary to name ${missing.join(', ')}, got "${vary}"`
   )
 }
 
@@ -163,40 +161,40 @@ async function hxPartial(received: unknown, target: string): Promise<MatcherResu
   )
 }
 
-function hxTrigger(received: unknown, name: string, ...detail: unknown[]): Promise<MatcherResult> {
-  const header = responseOf(received, 'toHaveHxTrigger').headers.get('HX-Trigger') ?? ''
+async function hxTrigger(
+  received: unknown,
+  name: string,
+  ...detail: unknown[]
+): Promise<MatcherResult> {
+  const header = (await responseOf(received, 'toHaveHxTrigger')).headers.get('HX-Trigger') ?? ''
   const triggers = parseTriggers(header)
   const fired = triggers.has(name)
   const same = detail.length === 0 || canonical(triggers.get(name)) === canonical(detail[0])
   const wanted = detail.length === 0 ? name : `${name} with ${canonical(detail[0])}`
-  return Promise.resolve(
-    result(
-      fired && same,
-      `expected HX-Trigger not to fire ${wanted}, got "${header}"`,
-      `expected HX-Trigger to fire ${wanted}, got "${header}"`
-    )
+  return result(
+    fired && same,
+    `expected HX-Trigger not to fire ${wanted}, got "${header}"`,
+    `expected HX-Trigger to fire ${wanted}, got "${header}"`
   )
 }
 
-function redirectHtmx(received: unknown, location: string): Promise<MatcherResult> {
-  const res = responseOf(received, 'toRedirectHtmx')
+async function redirectHtmx(received: unknown, location: string): Promise<MatcherResult> {
+  const res = await responseOf(received, 'toRedirectHtmx')
   const hxLocation = res.headers.get('HX-Location')
   const hxRedirect = res.headers.get('HX-Redirect')
   const to = (hxLocation === null ? undefined : locationPath(hxLocation)) ?? hxRedirect
   // htmx ignores every header of a 3xx: fetch follows it first (docs/protocol.md §2.1)
   const ok = res.status >= 200 && res.status < 300 && to === location
   const got = `${String(res.status)}, HX-Location ${String(hxLocation)}, HX-Redirect ${String(hxRedirect)}, Location ${String(res.headers.get('Location'))}`
-  return Promise.resolve(
-    result(
-      ok,
-      `expected no htmx redirect to ${location}, got ${got}`,
-      `expected a 2xx htmx redirect to ${location}, got ${got}`
-    )
+  return result(
+    ok,
+    `expected no htmx redirect to ${location}, got ${got}`,
+    `expected a 2xx htmx redirect to ${location}, got ${got}`
   )
 }
 
 async function freshNonce(received: unknown): Promise<MatcherResult> {
-  const res = responseOf(received, 'toCarryFreshNonce')
+  const res = await responseOf(received, 'toCarryFreshNonce')
   const nonce = nonceFromPolicy(res.headers.get('Content-Security-Policy'))
   if (nonce === undefined) {
     return result(false, '', 'expected a nonce in Content-Security-Policy, found none')

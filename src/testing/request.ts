@@ -84,8 +84,9 @@ function send(
     const params = encodeForm(options.form)
     if (NO_BODY.has(method)) {
       for (const name of new Set(params.keys())) {
-        target.searchParams.delete(name)
-        for (const value of params.getAll(name)) {
+        const [first = '', ...more] = params.getAll(name)
+        target.searchParams.set(name, first)
+        for (const value of more) {
           target.searchParams.append(name, value)
         }
       }
