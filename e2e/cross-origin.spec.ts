@@ -3,7 +3,7 @@
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { expect, test } from './fixtures.ts'
+import { expect, test } from '../src/testing/playwright.ts'
 import { postReport, storedReports } from './helpers.ts'
 
 function otherOriginPage(action: string): string {

@@ -1,7 +1,7 @@
 // The strict CSP bites: an un-nonced script in a fragment does not run and is reported; what the
 // demo does on purpose (hx-on under hx-csp, same-origin htmx posts) still works.
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { expect, test } from '../src/testing/playwright.ts'
 import { postReport, projectHtmxMajor, storedReports } from './helpers.ts'
 
 // Chromium sends a violation to `report-to` (the Reporting API) and then ignores `report-uri`;

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts'
+import { expect, test } from '../src/testing/playwright.ts'
 import { expectOneLayout, historyRestore, markNode, readMark, responseWith } from './helpers.ts'
 
 test.describe('customers', () => {

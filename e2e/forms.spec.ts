@@ -1,5 +1,5 @@
 import type { Locator, Page, Response } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { expect, test } from '../src/testing/playwright.ts'
 import { expectOneLayout, markNode, projectHtmxMajor, readMark } from './helpers.ts'
 
 // The order form of demo/forms on /orders/new: one zod schema, the 422 re-render in place, live
@@ -60,7 +60,7 @@ function submitResponse(page: Page, path: string): Promise<Response> {
 /** What Chromium and htmx 4 log for a 422 the form expects. */
 const FAILED_SUBMIT_ERRORS = [
   'the server responded with a status of 422',
-  '[hxkit-e2e] htmx:response:error:',
+  '[hxkit] htmx:response:error:',
 ]
 
 /** The status a failed htmx submit answers: 422, or 200 for htmx 2 (`htmx2Status: 200`). */

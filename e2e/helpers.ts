@@ -1,6 +1,6 @@
 // Shared steps of the e2e specs.
 import type { APIRequestContext, Locator, Page, Response } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { expect, test } from '../src/testing/playwright.ts'
 
 /** Sets a JS property on the element, so a later check can prove it is the same DOM node. */
 export async function markNode(locator: Locator, mark: string): Promise<void> {

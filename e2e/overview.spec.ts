@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts'
+import { expect, expectNoFullReload, expectSwap, test } from '../src/testing/playwright.ts'
 import {
   expectOneLayout,
   historyRestore,
@@ -25,9 +25,13 @@ test.describe('overview', () => {
     const stats = page.getByRole('region', { name: 'Key figures' })
     const orders = page.getByRole('region', { name: 'Orders', exact: true })
     await markNode(stats, 'kept')
-    const response = responseWith(page, 'sort', 'total')
-    await orders.getByRole('link', { name: 'Total' }).click()
-    expect((await (await response).text()).startsWith('<section id="orders"')).toBe(true)
+    const response = await expectSwap(
+      page,
+      () => orders.getByRole('link', { name: 'Total' }).click(),
+      { target: '#orders', status: 200 }
+    )
+    expect(new URL(response.url()).searchParams.get('sort')).toBe('total')
+    expect((await response.text()).startsWith('<section id="orders"')).toBe(true)
     await expect(page).toHaveURL('/?sort=total&dir=asc')
     await expect(
       orders.getByRole('table', { name: 'Orders sorted by total, ascending' })
@@ -45,8 +49,10 @@ test.describe('overview', () => {
     await markNode(stats, 'kept')
     await expect(pages.getByText('Page 1 of')).toBeVisible()
     const response = responseWith(page, 'page', '2')
-    await pages.getByRole('link', { name: 'Next' }).click()
-    await response
+    await expectNoFullReload(page, async () => {
+      await pages.getByRole('link', { name: 'Next' }).click()
+      await response
+    })
     await expect(page).toHaveURL('/?page=2')
     await expect(pages.getByText('Page 2 of')).toBeVisible()
     expect(await readMark(stats)).toBe('kept')

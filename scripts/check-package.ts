@@ -102,6 +102,8 @@ function consumerProject(dir: string, tarball: string): void {
       '@hono/node-server': dependency('@hono/node-server'),
       'htmx.org': dependency('htmx.org'),
       zod: dependency('zod'),
+      // hxkit/testing/playwright's types are Playwright's (docs/decisions.md); no browser download
+      '@playwright/test': dependency('@playwright/test'),
     },
     devDependencies: { '@types/node': dependency('@types/node') },
   }

@@ -10,7 +10,17 @@ import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const docsDir = join(root, 'docs')
-const modulePages = ['html', 'htmx', 'views', 'partials', 'forms', 'csp', 'security', 'server']
+const modulePages = [
+  'html',
+  'htmx',
+  'views',
+  'partials',
+  'forms',
+  'csp',
+  'security',
+  'server',
+  'testing',
+]
 
 interface Block {
   /** `docs/<page>.md` */
@@ -78,6 +88,7 @@ function typeCheck(): Map<Block | null, string[]> {
   for (const name of modulePages) {
     paths[`hxkit/${name}`] = [join(root, `src/${name}/index.ts`)]
   }
+  paths['hxkit/testing/playwright'] = [join(root, 'src/testing/playwright.ts')]
   const { options, errors } = ts.convertCompilerOptionsFromJson(
     {
       target: 'ES2022',

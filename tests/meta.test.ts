@@ -16,6 +16,15 @@ const modules = readdirSync(join(root, 'src'), { withFileTypes: true })
   .map((entry) => entry.name)
   .sort()
 
+// Subpaths beside the one-per-folder entries, each named here on purpose: the browser half of
+// hxkit/testing is its own entry, so that hxkit/testing never loads @playwright/test.
+const extraSubpaths: Record<string, unknown> = {
+  './testing/playwright': {
+    types: './dist/testing/playwright.d.ts',
+    default: './dist/testing/playwright.js',
+  },
+}
+
 function installedVersion(name: string): string {
   return (JSON.parse(read(`node_modules/${name}/package.json`)) as { version: string }).version
 }
@@ -23,7 +32,7 @@ function installedVersion(name: string): string {
 describe('package.json exports', () => {
   it('has an entry for every public src folder and no other', () => {
     const subpaths = Object.keys(pkg.exports)
-      .filter((key) => key !== '.' && key !== './package.json')
+      .filter((key) => key !== '.' && key !== './package.json' && !(key in extraSubpaths))
       .map((key) => key.slice(2))
       .sort()
 
@@ -37,6 +46,18 @@ describe('package.json exports', () => {
         default: `./dist/${module}/index.js`,
       })
       expect(existsSync(join(root, 'src', module, 'index.ts'))).toBe(true)
+    }
+  })
+
+  it('has exactly the extra subpaths named above, each with its source file', () => {
+    const extra = Object.keys(pkg.exports).filter(
+      (key) => key !== '.' && key !== './package.json' && !modules.includes(key.slice(2))
+    )
+
+    expect(extra).toEqual(Object.keys(extraSubpaths))
+    for (const [key, entry] of Object.entries(extraSubpaths)) {
+      expect(pkg.exports[key]).toEqual(entry)
+      expect(existsSync(join(root, 'src', `${key.slice(2)}.ts`))).toBe(true)
     }
   })
 
@@ -85,7 +106,8 @@ describe('documentation references', () => {
   )
     .split('\0')
     .filter((file) => file !== '' && existsSync(join(root, file)))
-    .filter((file) => !file.startsWith('node_modules/'))
+    // node_modules may be a symlink (a worktree sharing another's), which git lists as a file
+    .filter((file) => file !== 'node_modules' && !file.startsWith('node_modules/'))
   const text = (file: string): string => {
     const buffer = readFileSync(join(root, file))
     return buffer.includes(0) ? '' : buffer.toString('utf8')

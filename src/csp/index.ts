@@ -1,7 +1,6 @@
 /** @module Content Security Policy: a strict policy with a fresh nonce per response, violation reports, the htmx script tags and a CSP-safety scanner. */
 import type { CspVariables } from './middleware.ts'
 
-export { cspMatchers } from './matchers.ts'
 export { csp, cspOverride, getNonce } from './middleware.ts'
 export type { CspOptions, CspOverride, CspVariables } from './middleware.ts'
 export { cspReportHandler, parseCspReports } from './report.ts'

@@ -1,13 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { SEED } from '../../demo/seed.ts'
 import type { NamedPartial } from '../../src/partials/index.ts'
-import { checkPartialParity } from '../../src/views/index.ts'
 import {
+  checkHypermedia,
+  checkPartialParity,
   htmx2BoostedHeaders,
   htmx2HistoryRestoreHeaders,
   htmx4BoostedHeaders,
   htmx4HistoryRestoreHeaders,
-} from '../helpers.ts'
+} from '../../src/testing/index.ts'
 import { hx2Partial, hx4Partial, openTestApp, unsafeMarkup } from './setup.ts'
 
 const hx4Restore = htmx4HistoryRestoreHeaders()
@@ -163,5 +164,14 @@ describe('createApp', () => {
       const { body } = await get('/?page=999999')
       expect(body).toContain(`Page ${String(last)} of ${String(last)}`)
     })
+  })
+})
+
+describe('the demo, crawled from the overview', () => {
+  it('has no htmx selector that matches nothing and no htmx URL without a route', async () => {
+    const report = await checkHypermedia(app, ['/'], { maxPages: 15 })
+
+    expect(report.dead).toEqual([])
+    expect(report.pages.length).toBeGreaterThan(3)
   })
 })

@@ -7,8 +7,8 @@ import { demoLayout } from '../../demo/layout.ts'
 import type { HtmxVersion } from '../../demo/layout.ts'
 import { overviewPage } from '../../demo/pages/overview.ts'
 import { htmx } from '../../src/htmx/index.ts'
+import { htmx2Headers, htmx4Element, htmx4Headers } from '../../src/testing/index.ts'
 import { checkPartialParity } from '../../src/views/index.ts'
-import { htmx2Headers, htmx4Element, htmx4Headers } from '../helpers.ts'
 import { openTestApp, unsafeMarkup } from './setup.ts'
 
 // The order form of demo/forms: GET pages, the 422 flow, saves, uploads, live validation.

@@ -1,5 +1,5 @@
 // Shared set-up of the demo tests: a demo app on a temporary SQLite file, partial-request
-// shorthands over tests/helpers.ts, and a scan for markup that a strict CSP would block.
+// shorthands over hxkit/testing's header builders, and a scan for markup that a strict CSP would block.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,8 +7,8 @@ import { createApp } from '../../demo/app.ts'
 import { openDb } from '../../demo/db.ts'
 import type { DemoDb } from '../../demo/db.ts'
 import type { HtmxVersion } from '../../demo/layout.ts'
-import { htmx2Headers, htmx4Element, htmx4Headers } from '../helpers.ts'
-import type { HeaderRecord } from '../helpers.ts'
+import { htmx2Headers, htmx4Element, htmx4Headers } from '../../src/testing/index.ts'
+import type { HeaderRecord } from '../../src/testing/index.ts'
 
 /** A demo app on its own fresh database, and how to clean it up. */
 export interface TestApp {
@@ -31,7 +31,7 @@ export function openTestApp(htmxVersion: HtmxVersion = 4): TestApp {
   }
 }
 
-/** htmx 4 partial request from a link aimed at `tag#id` (the shared builders, tests/helpers.ts). */
+/** htmx 4 partial request from a link aimed at `tag#id` (hxkit/testing's builders). */
 export const hx4Partial = (tag: string, id: string): HeaderRecord =>
   htmx4Headers({ source: 'a', target: htmx4Element(tag, id) })
 

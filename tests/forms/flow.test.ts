@@ -5,7 +5,7 @@ import { form } from '../../src/forms/index.ts'
 import type { FormState } from '../../src/forms/index.ts'
 import { html } from '../../src/html/index.ts'
 import { htmx } from '../../src/htmx/index.ts'
-import { htmx2Headers, htmx4Headers } from '../helpers.ts'
+import { htmx2Headers, htmx4Headers } from '../../src/testing/index.ts'
 
 const schema = z.object({ email: z.email(), name: z.string().min(2), age: z.number().optional() })
 const f = form(schema, {

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { describe, expect, it, vi } from 'vitest'
 import { completeSubmit } from '../../src/forms/index.ts'
 import { htmx } from '../../src/htmx/index.ts'
-import { htmx2Headers, htmx4Headers } from '../helpers.ts'
+import { htmx2Headers, htmx4Headers } from '../../src/testing/index.ts'
 
 function appWith(options: Parameters<typeof completeSubmit>[1]): Hono {
   const app = new Hono()

@@ -6,7 +6,7 @@ import { form } from '../../src/forms/index.ts'
 import type { FormState, FormSubmission, FormVariables } from '../../src/forms/index.ts'
 import { html } from '../../src/html/index.ts'
 import { htmx } from '../../src/htmx/index.ts'
-import { htmx2Headers, htmx4Headers } from '../helpers.ts'
+import { htmx2Headers, htmx4Headers } from '../../src/testing/index.ts'
 
 const schema = z.object({
   email: z.email(),

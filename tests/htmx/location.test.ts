@@ -8,7 +8,7 @@ import {
   serializeLocation,
 } from '../../src/htmx/index.ts'
 import type { LocationSpec } from '../../src/htmx/index.ts'
-import { htmx2Headers, htmx4Headers } from '../helpers.ts'
+import { htmx2Headers, htmx4Headers } from '../../src/testing/index.ts'
 
 // Open-redirect rule: docs/security.md §3.5; header injection: §3.3.
 const UNSAFE = [

@@ -8,7 +8,7 @@ import {
   htmx4BoostedHeaders,
   htmx4Headers,
   htmx4HistoryRestoreHeaders,
-} from '../helpers.ts'
+} from '../../src/testing/index.ts'
 
 describe('htmx()', () => {
   describe('as middleware', () => {

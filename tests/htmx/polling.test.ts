@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { html } from '../../src/html/index.ts'
 import { stopPolling } from '../../src/htmx/index.ts'
-import { htmx2Headers, htmx4Headers } from '../helpers.ts'
+import { htmx2Headers, htmx4Headers } from '../../src/testing/index.ts'
 
 // docs/protocol.md §2.3: htmx 4 gives 286 no meaning (swaps it like 200), htmx 2 stops polling on
 // it; the final markup without hx-trigger/hx-get, swapped outerHTML, stops htmx 4's poll.

@@ -8,7 +8,7 @@ import {
   htmx2HistoryRestoreHeaders,
   htmx4Headers,
   htmx4HistoryRestoreHeaders,
-} from '../helpers.ts'
+} from '../../src/testing/index.ts'
 
 const VARY = 'HX-Request, HX-Request-Type, HX-History-Restore-Request'
 

@@ -8,7 +8,7 @@ import {
   htmx4Element,
   htmx4Headers,
   htmx4HistoryRestoreHeaders,
-} from '../helpers.ts'
+} from '../../src/testing/index.ts'
 
 const parse = (headers: Record<string, string>) => parseHtmxRequest(new Headers(headers))
 

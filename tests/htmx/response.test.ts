@@ -9,7 +9,7 @@ import {
   setReswap,
   setRetarget,
 } from '../../src/htmx/index.ts'
-import { htmx2Headers, htmx4Headers } from '../helpers.ts'
+import { htmx2Headers, htmx4Headers } from '../../src/testing/index.ts'
 
 async function headersAfter(
   setup: (c: Context) => void,

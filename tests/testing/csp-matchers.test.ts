@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { cspMatchers, getNonce } from '../../src/csp/index.ts'
+import { getNonce } from '../../src/csp/index.ts'
 import { secure } from '../../src/security/index.ts'
+import { cspMatchers } from '../../src/testing/index.ts'
 
 describe('cspMatchers', () => {
   describe('toBeCspSafe', () => {
