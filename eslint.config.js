@@ -1,7 +1,17 @@
 import baseConfig from '@hono/eslint-config'
 import { existsSync } from 'node:fs'
 
-const publicModules = ['csp', 'forms', 'html', 'htmx', 'partials', 'security', 'server', 'views']
+const publicModules = [
+  'csp',
+  'forms',
+  'html',
+  'htmx',
+  'partials',
+  'security',
+  'server',
+  'tasks',
+  'views',
+]
 
 // What no file under src/ may import: the app, the tests, the benchmarks, another module's insides.
 const srcBoundaries = [

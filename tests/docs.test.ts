@@ -10,7 +10,17 @@ import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const docsDir = join(root, 'docs')
-const modulePages = ['html', 'htmx', 'views', 'partials', 'forms', 'csp', 'security', 'server']
+const modulePages = [
+  'html',
+  'htmx',
+  'views',
+  'partials',
+  'forms',
+  'csp',
+  'security',
+  'server',
+  'tasks',
+]
 
 interface Block {
   /** `docs/<page>.md` */
