@@ -27,3 +27,11 @@ export type { TaskError, TaskProgress, TaskRecord, TaskResultStatus } from './re
 export { TaskResult } from './result.ts'
 export { task } from './task.ts'
 export type { Task, TaskOptions, TaskUsingOptions } from './task.ts'
+export { sqliteBackend } from './sqlite.ts'
+export type {
+  SqliteBackend,
+  SqliteBackendOptions,
+  SqliteDatabase,
+  SqliteStatement,
+  TaskCounts,
+} from './sqlite.ts'
