@@ -35,3 +35,5 @@ export type {
   SqliteStatement,
   TaskCounts,
 } from './sqlite.ts'
+export { runWorker, worker } from './worker.ts'
+export type { TaskWorker, WorkerOptions } from './worker.ts'
