@@ -9,6 +9,7 @@ const publicModules = [
   'partials',
   'security',
   'server',
+  'tasks',
   'testing',
   'views',
 ]

@@ -19,6 +19,7 @@ const modulePages = [
   'csp',
   'security',
   'server',
+  'tasks',
   'testing',
 ]
 

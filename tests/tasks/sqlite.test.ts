@@ -1,0 +1,381 @@
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { EnqueueRequest } from '../../src/tasks/index.ts'
+import { sqliteBackend } from '../../src/tasks/sqlite.ts'
+import type { SqliteBackend } from '../../src/tasks/sqlite.ts'
+import { task } from '../../src/tasks/task.ts'
+
+let dir: string
+let path: string
+let open: Database.Database[] = []
+
+function connect(options: Parameters<typeof sqliteBackend>[1] = {}): SqliteBackend {
+  const db = new Database(path)
+  open.push(db)
+  return sqliteBackend(db, options)
+}
+
+function request(overrides: Partial<EnqueueRequest> = {}): EnqueueRequest {
+  return {
+    taskName: 'sqlite-test',
+    queueName: 'default',
+    priority: 0,
+    args: [1],
+    runAfter: null,
+    maxAttempts: 1,
+    idempotencyKey: null,
+    ...overrides,
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hxkit-tasks-'))
+  path = join(dir, 'tasks.db')
+})
+
+afterEach(() => {
+  for (const db of open) {
+    db.close()
+  }
+  open = []
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('sqliteBackend()', () => {
+  describe('the database', () => {
+    it('runs in WAL mode and creates its table once', () => {
+      const backend = connect()
+      connect()
+
+      expect(backend.db.pragma('journal_mode', { simple: true })).toBe('wal')
+      expect(backend.counts()).toEqual({ READY: 0, RUNNING: 0, SUCCESSFUL: 0, FAILED: 0 })
+    })
+
+    it.each([
+      [{ leaseMs: -1 }, '"leaseMs" must be an integer ≥ 0'],
+      [{ pollMs: 1.5 }, '"pollMs" must be an integer ≥ 0'],
+      [{ lease: 1 }, 'unknown option "lease"'],
+    ])('refuses %o', (options, message) => {
+      expect(() => connect(options as never)).toThrow(`sqliteBackend(): ${message}`)
+    })
+  })
+
+  describe('enqueue() and getResult()', () => {
+    it('stores a task that another connection reads back', async () => {
+      const backend = connect()
+      const echo = task((value: string) => value, { name: 'sqlite.echo', backend })
+
+      const { id } = await echo.enqueue('hi')
+      const other = connect()
+      const found = await other.getResult(id)
+
+      expect(found).toMatchObject({ id, status: 'READY', args: ['hi'], taskName: 'sqlite.echo' })
+      expect(await other.getResult('nope')).toBeNull()
+    })
+
+    it('keeps one live task per idempotency key across 100 enqueues on 4 connections (J6)', async () => {
+      const backends = [connect(), connect(), connect(), connect()]
+
+      const results = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          (backends[i % 4] as SqliteBackend).enqueue(request({ idempotencyKey: 'same' }))
+        )
+      )
+
+      expect(new Set(results.map((record) => record.id)).size).toBe(1)
+      expect(backends[0]?.counts().READY).toBe(1)
+    })
+
+    it('allows the key again once the task has finished', async () => {
+      const backend = connect()
+      const first = await backend.enqueue(request({ idempotencyKey: 'k' }))
+      const claim = await backend.claim('w', null)
+      await backend.complete(claim as never, null)
+
+      const second = await backend.enqueue(request({ idempotencyKey: 'k' }))
+
+      expect(second.id).not.toBe(first.id)
+    })
+  })
+
+  describe('in the app’s transaction (J7)', () => {
+    it('leaves nothing when the transaction rolls back', () => {
+      const backend = connect()
+      const job = task(() => null, { name: 'sqlite.tx.rollback', backend })
+
+      expect(() => {
+        ;(backend.db as Database.Database).transaction(() => {
+          void job.enqueue()
+          throw new Error('roll back')
+        })()
+      }).toThrow('roll back')
+
+      expect(backend.counts().READY).toBe(0)
+    })
+
+    it('is visible to other connections only after the commit', async () => {
+      const backend = connect()
+      const worker = connect()
+      const job = task(() => null, { name: 'sqlite.tx.commit', backend })
+      const db = backend.db as Database.Database
+      const seen: (string | null)[] = []
+
+      db.transaction(() => {
+        void job.enqueue()
+        // a worker in another connection (or process) polls while the transaction is open
+        const during = worker.db.prepare(`SELECT count(*) AS n FROM hx_task`).get() as { n: number }
+        seen.push(String(during.n))
+      })()
+      const claim = await worker.claim('w', null)
+      seen.push(claim?.taskName ?? null)
+
+      expect(seen).toEqual(['0', 'sqlite.tx.commit'])
+    })
+  })
+
+  describe('claim()', () => {
+    it('takes the highest priority first, then the oldest, and only due tasks', async () => {
+      const backend = connect()
+      await backend.enqueue(request({ args: ['low'] }))
+      await backend.enqueue(request({ args: ['high'], priority: 9 }))
+      await backend.enqueue(
+        request({ args: ['later'], priority: 100, runAfter: new Date(Date.now() + 60_000) })
+      )
+      await backend.enqueue(request({ args: ['low2'] }))
+
+      const order = []
+      for (
+        let claim = await backend.claim('w', null);
+        claim !== null;
+        claim = await backend.claim('w', null)
+      ) {
+        order.push(claim.args[0])
+      }
+
+      expect(order).toEqual(['high', 'low', 'low2'])
+    })
+
+    it('serves queues in the order given', async () => {
+      const backend = connect()
+      await backend.enqueue(request({ queueName: 'b', args: ['b'] }))
+      await backend.enqueue(request({ queueName: 'a', args: ['a'] }))
+      await backend.enqueue(request({ queueName: 'c', args: ['c'] }))
+
+      const first = await backend.claim('w', ['a', 'b'])
+      const second = await backend.claim('w', ['a', 'b'])
+      const third = await backend.claim('w', ['a', 'b'])
+
+      expect([first?.args[0], second?.args[0], third]).toEqual(['a', 'b', null])
+    })
+
+    it('marks the task RUNNING with the attempt and the worker', async () => {
+      const backend = connect()
+      const { id } = await backend.enqueue(request())
+
+      const claim = await backend.claim('worker-1', null)
+      const record = await backend.getResult(id)
+
+      expect(claim).toMatchObject({ id, attempt: 1, workerId: 'worker-1' })
+      expect(record).toMatchObject({ status: 'RUNNING', workerIds: ['worker-1'] })
+      expect(record?.startedAt).toEqual(record?.lastAttemptedAt)
+    })
+  })
+
+  describe('fencing', () => {
+    it('rejects every write of a stale attempt after the sweeper took the task back', async () => {
+      const backend = connect({ leaseMs: 20 })
+      const { id } = await backend.enqueue(request())
+      const stale = await backend.claim('A', null)
+      await sleep(40)
+
+      expect(await backend.sweep()).toBe(1)
+      const fresh = await backend.claim('B', null)
+      expect(fresh?.attempt).toBe(2)
+      if (stale === null || fresh === null) {
+        throw new Error('no claim')
+      }
+
+      expect(await backend.heartbeat(stale)).toEqual({ held: false, cancelRequested: false })
+      expect(await backend.progress(stale, { fraction: 0.9, message: 'stale' })).toBe(false)
+      expect(await backend.complete(stale, 'stale')).toBe(false)
+      expect(
+        await backend.fail(
+          stale,
+          { exceptionClassPath: 'E', message: '', traceback: '', attempt: 1 },
+          null
+        )
+      ).toBe(false)
+      expect(await backend.release(stale)).toBe(false)
+      expect(await backend.complete(fresh, 'fresh')).toBe(true)
+
+      const record = await backend.getResult(id)
+      expect(record).toMatchObject({
+        status: 'SUCCESSFUL',
+        returnValue: 'fresh',
+        workerIds: ['A', 'B'],
+      })
+      expect(record?.errors.map((error) => error.exceptionClassPath)).toEqual(['LeaseExpired'])
+    })
+  })
+
+  describe('heartbeat()', () => {
+    it('renews the lease so the sweeper leaves the task', async () => {
+      const backend = connect({ leaseMs: 60 })
+      await backend.enqueue(request())
+      const claim = await backend.claim('w', null)
+      if (claim === null) {
+        throw new Error('no claim')
+      }
+
+      await sleep(40)
+      expect((await backend.heartbeat(claim)).held).toBe(true)
+      await sleep(40)
+
+      expect(await backend.sweep()).toBe(0)
+    })
+  })
+
+  describe('sweep()', () => {
+    it('fails a task for good once it stalled more than maxStalledCount times', async () => {
+      const backend = connect({ leaseMs: 1, maxStalledCount: 1 })
+      const { id } = await backend.enqueue(request({ maxAttempts: 5 }))
+
+      await backend.claim('crash-1', null)
+      await sleep(5)
+      await backend.sweep()
+      expect((await backend.getResult(id))?.status).toBe('READY')
+      await backend.claim('crash-2', null)
+      await sleep(5)
+      await backend.sweep()
+
+      const record = await backend.getResult(id)
+      expect(record?.status).toBe('FAILED')
+      expect(record?.errors).toHaveLength(2)
+      expect(record?.finishedAt).toBeInstanceOf(Date)
+    })
+  })
+
+  describe('fail() and release()', () => {
+    it('makes a failed attempt READY at the retry time, or FAILED without one', async () => {
+      const backend = connect()
+      const { id } = await backend.enqueue(request({ maxAttempts: 2 }))
+      const error = { exceptionClassPath: 'Error', message: 'x', traceback: 'Error: x', attempt: 1 }
+
+      const first = await backend.claim('w', null)
+      await backend.fail(first as never, error, new Date(Date.now() + 60_000))
+      expect(await backend.claim('w', null)).toBeNull()
+      expect(backend.runNow(id)).toBe(true)
+      const second = await backend.claim('w', null)
+      await backend.fail(second as never, { ...error, attempt: 2 }, null)
+
+      const record = await backend.getResult(id)
+      expect(record?.status).toBe('FAILED')
+      expect(record?.errors.map((entry) => entry.attempt)).toEqual([1, 2])
+    })
+
+    it('gives a task back without spending an attempt', async () => {
+      const backend = connect()
+      const { id } = await backend.enqueue(request())
+      const claim = await backend.claim('w', null)
+
+      expect(await backend.release(claim as never)).toBe(true)
+
+      const record = await backend.getResult(id)
+      expect(record).toMatchObject({ status: 'READY', maxAttempts: 2 })
+      expect((await backend.claim('w', null))?.attempt).toBe(2)
+    })
+  })
+
+  describe('cancel(), retry(), discard(), prune() and list()', () => {
+    it('cancels a READY task at once and asks a RUNNING one through the heartbeat', async () => {
+      const backend = connect()
+      const ready = await backend.enqueue(request())
+      const running = await backend.enqueue(request())
+      const heard: string[] = []
+      backend.onCancel((id) => heard.push(id))
+      await backend.cancel(ready.id) // leave `running` for the claim
+      const claim = await backend.claim('w', null)
+
+      expect(await backend.cancel(running.id)).toBe('requested')
+      expect(await backend.heartbeat(claim as never)).toEqual({ held: true, cancelRequested: true })
+      expect(heard).toEqual([running.id])
+      expect((await backend.getResult(ready.id))?.errors[0]?.exceptionClassPath).toBe(
+        'TaskCancelled'
+      )
+      expect(await backend.cancel('nope')).toBe(false)
+    })
+
+    it('retries a FAILED task with one more attempt', async () => {
+      const backend = connect()
+      const { id } = await backend.enqueue(request())
+      await backend.cancel(id)
+
+      expect(await backend.retry(id)).toBe(true)
+      expect(await backend.retry(id)).toBe(false)
+      expect((await backend.getResult(id))?.status).toBe('READY')
+    })
+
+    it('discards what is not running, prunes old finished tasks and lists by status', async () => {
+      const backend = connect()
+      const a = await backend.enqueue(request())
+      const b = await backend.enqueue(request())
+      const c = await backend.enqueue(request())
+      await backend.cancel(b.id)
+      const claim = await backend.claim('w', null)
+
+      expect(backend.discard(claim?.id as string)).toBe(false)
+      expect(backend.discard(c.id)).toBe(true)
+      expect(backend.list({ status: 'FAILED' }).map((record) => record.id)).toEqual([b.id])
+      expect(backend.list().map((record) => record.id)).toEqual([b.id, a.id])
+      expect(backend.prune(60_000)).toEqual([])
+      await sleep(5)
+      expect(backend.prune(1, 'FAILED').map((record) => record.id)).toEqual([b.id])
+      expect(backend.counts()).toEqual({ READY: 0, RUNNING: 1, SUCCESSFUL: 0, FAILED: 0 })
+    })
+  })
+
+  describe('waitForWork()', () => {
+    it('wakes at once on an enqueue in this process', async () => {
+      const backend = connect()
+      const started = Date.now()
+      const waiting = backend.waitForWork(new AbortController().signal, 5_000)
+
+      await backend.enqueue(request())
+      await waiting
+
+      expect(Date.now() - started).toBeLessThan(50)
+    })
+
+    it('wakes within 100 ms on a commit by another connection', async () => {
+      const worker = connect()
+      const db = new Database(path)
+      open.push(db)
+      const started = Date.now()
+      const waiting = worker.waitForWork(new AbortController().signal, 5_000)
+
+      db.prepare(
+        `INSERT INTO hx_task (id, task_name, args, available_at, enqueued_at) VALUES ('x', 't', '[]', 0, 0)`
+      ).run()
+      await waiting
+
+      expect(Date.now() - started).toBeLessThan(150)
+    })
+
+    it('wakes when a deferred task falls due, and on abort', async () => {
+      const backend = connect()
+      await backend.enqueue(request({ runAfter: new Date(Date.now() + 30) }))
+      const controller = new AbortController()
+      const started = Date.now()
+
+      await backend.waitForWork(controller.signal, 5_000)
+      expect(Date.now() - started).toBeLessThan(1_000)
+      controller.abort()
+      await backend.waitForWork(controller.signal, 5_000)
+    })
+  })
+})

@@ -1,0 +1,253 @@
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { TaskContext } from '../../src/tasks/index.ts'
+import { sqliteBackend } from '../../src/tasks/sqlite.ts'
+import type { SqliteBackend } from '../../src/tasks/sqlite.ts'
+import { task } from '../../src/tasks/task.ts'
+import { worker } from '../../src/tasks/worker.ts'
+import type { TaskWorker } from '../../src/tasks/worker.ts'
+
+let dir: string
+let db: Database.Database
+let backend: SqliteBackend
+let workers: TaskWorker[] = []
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
+async function until(check: () => Promise<boolean> | boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > end) {
+      throw new Error('timed out')
+    }
+    await sleep(5)
+  }
+}
+function start(options: Partial<Parameters<typeof worker>[0]> = {}): TaskWorker {
+  const started = worker({ backend, onError: () => {}, ...options })
+  workers.push(started)
+  return started
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hxkit-worker-'))
+  db = new Database(join(dir, 'tasks.db'))
+  backend = sqliteBackend(db, { leaseMs: 200 })
+})
+
+afterEach(async () => {
+  await Promise.all(workers.map((running) => running.stop()))
+  workers = []
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('worker()', () => {
+  describe('running tasks', () => {
+    it('starts an in-process enqueue at once and stores the return value', async () => {
+      const started: number[] = []
+      const job = task(
+        (n: number) => {
+          started.push(Date.now())
+          return n + 1
+        },
+        { name: 'worker.inc', backend }
+      )
+      start()
+      await sleep(20)
+      const before = Date.now()
+
+      const result = await job.enqueue(1)
+      await until(async () => {
+        await result.refresh()
+        return result.isFinished
+      })
+
+      expect(result.returnValue).toBe(2)
+      expect((started[0] ?? Infinity) - before).toBeLessThan(50)
+    })
+
+    it('fails a task no module of this process defines', async () => {
+      const { id } = await backend.enqueue({
+        taskName: 'worker.nowhere',
+        queueName: 'default',
+        priority: 0,
+        args: [],
+        runAfter: null,
+        maxAttempts: 3,
+        idempotencyKey: null,
+      })
+      start()
+
+      await until(async () => (await backend.getResult(id))?.status === 'FAILED')
+
+      expect((await backend.getResult(id))?.errors[0]?.exceptionClassPath).toBe('UnknownTask')
+    })
+  })
+
+  describe('retries (J9)', () => {
+    it('waits by the backoff between attempts and keeps every error', async () => {
+      const times: number[] = []
+      const flaky = task(
+        () => {
+          times.push(Date.now())
+          throw new Error(`attempt ${String(times.length)}`)
+        },
+        {
+          name: 'worker.flaky',
+          backend,
+          maxAttempts: 3,
+          backoff: { delay: 50, factor: 2, jitter: 0.2, max: 80 },
+        }
+      )
+      start()
+
+      const result = await flaky.enqueue()
+      await until(async () => {
+        await result.refresh()
+        return result.isFinished
+      })
+
+      expect(result.status).toBe('FAILED')
+      expect(result.errors.map((error) => error.message)).toEqual([
+        'attempt 1',
+        'attempt 2',
+        'attempt 3',
+      ])
+      const gaps = [(times[1] ?? 0) - (times[0] ?? 0), (times[2] ?? 0) - (times[1] ?? 0)]
+      expect(gaps[0]).toBeGreaterThanOrEqual(40 - 2)
+      expect(gaps[1]).toBeGreaterThanOrEqual(64 - 2) // 100 capped at 80, less ≤ 20 %
+      expect(gaps[1]).toBeLessThan(300)
+    })
+  })
+
+  describe('signals', () => {
+    it('fails a task that outruns its timeout with TaskTimeout', async () => {
+      const slow = task((context: TaskContext) => sleep(5_000).then(() => context.attempt), {
+        name: 'worker.slow',
+        backend,
+        takesContext: true,
+        timeout: 30,
+      })
+      start()
+
+      const result = await slow.enqueue()
+      await until(async () => {
+        await result.refresh()
+        return result.isFinished
+      })
+
+      expect(result.errors[0]?.exceptionClassPath).toBe('TaskTimeout')
+    })
+
+    it('aborts a RUNNING task on cancel and ends it FAILED with TaskCancelled', async () => {
+      let reason: unknown
+      const waits = task(
+        (context: TaskContext) =>
+          new Promise((done) => {
+            context.signal.addEventListener('abort', () => {
+              reason = context.signal.reason
+              done(null)
+            })
+          }),
+        { name: 'worker.waits', backend, takesContext: true, maxAttempts: 3 }
+      )
+      start()
+      const result = await waits.enqueue()
+      await until(async () => (await backend.getResult(result.id))?.status === 'RUNNING')
+
+      expect(await backend.cancel(result.id)).toBe('requested')
+      await until(async () => (await backend.getResult(result.id))?.status === 'FAILED')
+
+      expect(reason).toMatchObject({ name: 'TaskCancelled' })
+      expect((await backend.getResult(result.id))?.errors).toHaveLength(1)
+    })
+
+    it('records progress', async () => {
+      const steps = task(
+        async (context: TaskContext) => {
+          await context.progress(0.25, 'one of four')
+        },
+        { name: 'worker.steps', backend, takesContext: true }
+      )
+      start()
+
+      const result = await steps.enqueue()
+      await until(async () => (await backend.getResult(result.id))?.status === 'SUCCESSFUL')
+
+      expect((await backend.getResult(result.id))?.progress).toEqual({
+        fraction: 0.25,
+        message: 'one of four',
+      })
+    })
+  })
+
+  describe('stop()', () => {
+    it('lets a short task finish within the grace period', async () => {
+      const short = task(() => sleep(50).then(() => 'done'), { name: 'worker.short', backend })
+      const running = start({ graceMs: 1_000 })
+      const result = await short.enqueue()
+      await until(() => running.running === 1)
+
+      await running.stop()
+
+      expect((await backend.getResult(result.id))?.status).toBe('SUCCESSFUL')
+    })
+
+    it('aborts a long task after the grace period and releases it without spending an attempt', async () => {
+      let reason: unknown
+      const long = task(
+        (context: TaskContext) =>
+          new Promise(() => {
+            context.signal.addEventListener('abort', () => {
+              reason = context.signal.reason
+            })
+          }),
+        { name: 'worker.long', backend, takesContext: true }
+      )
+      const running = start({ graceMs: 30 })
+      const result = await long.enqueue()
+      await until(() => running.running === 1)
+
+      await running.stop()
+
+      expect(reason).toMatchObject({ name: 'WorkerShutdown' })
+      expect(await backend.getResult(result.id)).toMatchObject({
+        status: 'READY',
+        maxAttempts: 2,
+        errors: [],
+      })
+      expect(backend.counts().RUNNING).toBe(0)
+    })
+
+    it('registers with a shutdown registry in the stop phase', async () => {
+      const hooks: { phase: unknown; hook: () => unknown }[] = []
+      const running = start({
+        shutdown: {
+          onShutdown: (hook, options) => {
+            hooks.push({ phase: options?.phase, hook: () => hook(new AbortController().signal) })
+            return () => {}
+          },
+        },
+      })
+
+      await hooks[0]?.hook()
+
+      expect(hooks.map((entry) => entry.phase)).toEqual(['stop'])
+      expect(running.running).toBe(0)
+    })
+  })
+
+  describe('with bad options', () => {
+    it.each([
+      [{ concurrency: 0 }, '"concurrency" must be an integer ≥ 1'],
+      [{ graceMs: -1 }, '"graceMs" must be an integer ≥ 0'],
+      [{ backend: {} }, '"backend" must be a worker backend'],
+      [{ threads: 2 }, 'unknown option "threads"'],
+    ])('throws for %o', (options, message) => {
+      expect(() => worker({ backend, ...options } as never)).toThrow(`worker(): ${message}`)
+    })
+  })
+})
