@@ -21,6 +21,7 @@ export type {
 export { htmxMatchers } from './matchers.ts'
 export type { HtmxMatcherFunctions, HtmxMatchers } from './matchers.ts'
 export { htmxRequest, noJsRequest, plainRequest } from './request.ts'
+export type { EnqueuedTasks } from './task-matchers.ts'
 export type { BaseRequestOptions, FormFields, HtmxRequestOptions } from './request.ts'
 // one implementation, in hxkit/views (pages own their partials); re-exported for tests
 export { checkPartialParity } from '../views/index.ts'

@@ -7,6 +7,7 @@ import { nonceFromPolicy } from '../internal/render-nonce.ts'
 import { bodyOf, cspMatchers } from './csp-matchers.ts'
 import type { MatcherResult } from './csp-matchers.ts'
 import { compileSelector, parseElements } from './dom.ts'
+import { toHaveEnqueued } from './task-matchers.ts'
 
 /** The matchers of `htmxMatchers`, as an app's `expect` sees them (for `declare module`). */
 export interface HtmxMatchers<R = unknown> {
@@ -28,6 +29,8 @@ export interface HtmxMatchers<R = unknown> {
   toHaveFieldError(path: string, message?: string): Promise<R>
   /** The markup is safe under a strict CSP (`scanCspSafety`). */
   toBeCspSafe(options?: CspScanOptions): Promise<R>
+  /** A task backend with `results` (the dummy backend) holds a task `name`, with `args` when given. */
+  toHaveEnqueued(name: string, args?: readonly unknown[]): Promise<R>
 }
 
 type Implementation<M> = {
@@ -259,7 +262,7 @@ async function fieldError(
 /**
  * The htmx-aware test matchers, for `expect.extend()` in Vitest (or Jest): `toBeFullPage`,
  * `toBeFragment`, `toVaryOn`, `toHaveHxPartial`, `toHaveHxTrigger`, `toRedirectHtmx`,
- * `toCarryFreshNonce`, `toHaveFieldError` and `toBeCspSafe`. Type them with
+ * `toCarryFreshNonce`, `toHaveFieldError`, `toBeCspSafe` and `toHaveEnqueued`. Type them with
  * `interface Matchers<T> extends HtmxMatchers<T> {}` in a `declare module 'vitest'` block.
  *
  * @see docs/testing.md
@@ -277,4 +280,5 @@ export const htmxMatchers: HtmxMatcherFunctions = {
   toCarryFreshNonce: freshNonce,
   toHaveFieldError: fieldError,
   toBeCspSafe: cspMatchers.toBeCspSafe,
+  toHaveEnqueued,
 }
