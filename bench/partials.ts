@@ -8,6 +8,7 @@
 import { Hono } from 'hono'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { html } from '../src/html/index.ts'
+import { htmx } from '../src/htmx/index.ts'
 import { partial } from '../src/partials/index.ts'
 import { page } from '../src/views/index.ts'
 import { isMain, parseArgs } from './lib/args.ts'
@@ -69,6 +70,8 @@ function makeApp(probe: Probe): Hono {
     render: (p) => html`<h1>Partials</h1>${p.alpha}${p.beta}${p.gamma}`,
   })
   const app = new Hono()
+  // page() negotiates on c.var.htmx, which htmx() sets
+  app.use(htmx())
   app.get('/', view.handler)
   return app
 }

@@ -3,6 +3,7 @@ import { formatDate, formatMoney, statItems } from '../../demo/components.ts'
 import { ordersUrl } from '../../demo/query.ts'
 import type { SortKey } from '../../demo/query.ts'
 import type { Overview } from './data.ts'
+import { ASSETS } from './hand.ts'
 
 const CONFIG = JSON.stringify({ includeIndicatorCSS: false, safeEval: true })
 const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
@@ -30,6 +31,7 @@ export function ejsModel(data: Overview, nonce: string): Record<string, unknown>
       : { text, rel, href: ordersUrl('/', { ...q, page: target }) }
   return {
     config: CONFIG,
+    assets: ASSETS,
     nonce,
     nav: [
       ['/', 'Overview'],

@@ -1,9 +1,11 @@
 // The overview page as a hand-built string (the physical limit): plain template literals and a
 // minimal escaper, the same markup the demo's hxkit page writes, whitespace included.
+import { demoAssets } from '../../demo/app.ts'
 import { formatDate, formatMoney, statItems } from '../../demo/components.ts'
 import type { ActivityRow, OrderRow, Stats } from '../../demo/db.ts'
 import { ordersUrl } from '../../demo/query.ts'
 import type { OrdersQuery, SortKey } from '../../demo/query.ts'
+import { HTMX_URL_PREFIX, HXKIT_SCRIPT_URL, HXKIT_STYLESHEET_URL } from '../../src/server/index.ts'
 import type { Overview } from './data.ts'
 
 const TEST = /[&<>"']/
@@ -18,6 +20,20 @@ const ENTITIES: Readonly<Record<string, string>> = {
 const entity = (char: string): string => ENTITIES[char] as string
 const esc = (text: string): string => (TEST.test(text) ? text.replace(ALL, entity) : text)
 
+// the demo's files under their content-hash URLs, looked up once (as the demo's layout does)
+const assets = demoAssets(4)
+
+/** The demo's stylesheets and scripts (htmx, hx-csp, hxkit.js) under their content-hash URLs. */
+export const ASSETS = {
+  css: [assets.url(HXKIT_STYLESHEET_URL), assets.url('/demo.css')],
+  js: [
+    assets.url(`${HTMX_URL_PREFIX}htmx.min.js`),
+    assets.url(`${HTMX_URL_PREFIX}ext/hx-csp.js`),
+    assets.url(HXKIT_SCRIPT_URL),
+  ],
+} as const
+const CSS = ASSETS.css
+const JS = ASSETS.js
 const CONFIG = esc(JSON.stringify({ includeIndicatorCSS: false, safeEval: true }))
 const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'id', label: 'Order', numeric: true },
@@ -164,8 +180,9 @@ export function handPage(data: Overview, nonce: string): string {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>Overview · hxkit demo</title>
-          <link rel="stylesheet" href="/hxkit.css" />
-          <meta name="htmx-config" content="${CONFIG}"><script nonce="${nonce}" src="/vendor/htmx.min.js"></script><script nonce="${nonce}" src="/vendor/hx-csp.js"></script><script nonce="${nonce}" src="/hxkit.js" defer></script>
+          <link rel="stylesheet" href="${CSS[0]}" />
+          <link rel="stylesheet" href="${CSS[1]}" />
+          <meta name="htmx-config" content="${CONFIG}"><script nonce="${nonce}" src="${JS[0]}"></script><script nonce="${nonce}" src="${JS[1]}"></script><script nonce="${nonce}" src="${JS[2]}" defer></script>
         </head>
         <body data-htmx-version="4">
           <a class="skip-link" href="#main">Skip to content</a>

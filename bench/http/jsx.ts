@@ -5,6 +5,7 @@ import type { ActivityRow, OrderRow, Stats } from '../../demo/db.ts'
 import { ordersUrl } from '../../demo/query.ts'
 import type { OrdersQuery, SortKey } from '../../demo/query.ts'
 import type { Overview } from './data.ts'
+import { ASSETS } from './hand.ts'
 
 type Node = ReturnType<typeof jsx>
 
@@ -151,11 +152,12 @@ function Head({ nonce }: { nonce: string }): Node {
     jsx('meta', { charset: 'utf-8' }),
     jsx('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     jsx('title', {}, 'Overview · hxkit demo'),
-    jsx('link', { rel: 'stylesheet', href: '/hxkit.css' }),
+    jsx('link', { rel: 'stylesheet', href: ASSETS.css[0] }),
+    jsx('link', { rel: 'stylesheet', href: ASSETS.css[1] }),
     jsx('meta', { name: 'htmx-config', content: CONFIG }),
-    jsx('script', { nonce, src: '/vendor/htmx.min.js' }),
-    jsx('script', { nonce, src: '/vendor/hx-csp.js' }),
-    jsx('script', { nonce, src: '/hxkit.js', defer: true })
+    jsx('script', { nonce, src: ASSETS.js[0] }),
+    jsx('script', { nonce, src: ASSETS.js[1] }),
+    jsx('script', { nonce, src: ASSETS.js[2], defer: true })
   )
 }
 

@@ -117,6 +117,20 @@ export function csp(options: CspOptions = {}): MiddlewareHandler {
     return parts.join(nonce)
   }
 
+  // The endpoint is resolved against the request's origin; the last one is kept (an app answers
+  // on one or a few origins, and a URL parse per response showed in profiles).
+  let lastOrigin = ''
+  let lastHeader = ''
+  const reportingEndpoints = (url: string): string => {
+    // scheme://authority, up to the path's first slash (-1, no path, >>> 0 keeps the whole URL)
+    const origin = url.slice(0, url.indexOf('/', url.indexOf('//') + 2) >>> 0)
+    if (origin !== lastOrigin) {
+      lastHeader = `${group}="${new URL(options.reportUri as string, url).href}"`
+      lastOrigin = origin
+    }
+    return lastHeader
+  }
+
   return async function csp(c, next) {
     const nonce = generateNonce()
     c.set('cspNonce', nonce)
@@ -141,8 +155,7 @@ export function csp(options: CspOptions = {}): MiddlewareHandler {
       }
     }
     if (options.reportUri !== undefined && (headers.has(CSP) || headers.has(CSP_REPORT_ONLY))) {
-      const endpoint = new URL(options.reportUri, c.req.url).href
-      headers.set('Reporting-Endpoints', `${group}="${endpoint}"`)
+      headers.set('Reporting-Endpoints', reportingEndpoints(c.req.url))
     }
     if (nonced) {
       keepPrivate(headers)

@@ -113,10 +113,11 @@ const APPENDABLE = new Set([
   'disable',
   'selectOob',
 ])
-const ALL = new Set([...FIELDS.map(([option]) => option), 'inherited', 'append'])
-const INHERITABLE = new Set(
-  [...ALL].filter((o) => !VERBS_AND_TRIGGER.has(o) && o !== 'inherited' && o !== 'append')
+const ALL: readonly string[] = [...FIELDS.map(([option]) => option), 'inherited', 'append']
+const INHERITABLE: readonly string[] = ALL.filter(
+  (o) => !VERBS_AND_TRIGGER.has(o) && o !== 'inherited' && o !== 'append'
 )
+const APPENDABLE_LIST: readonly string[] = [...APPENDABLE]
 const STATUS = /^[1-5](?:\d\d|\dx|xx)$/
 
 function statusAttributes(status: unknown, suffix: string): string {
@@ -139,9 +140,40 @@ function statusAttributes(status: unknown, suffix: string): string {
   return out
 }
 
+// Field positions by option; `target` also decides the default `hx-swap`, and `partial` writes
+// into `hx-headers`, so either brings that field along.
+const POSITION = new Map(FIELDS.map(([option], i) => [option, i]))
+const ALSO: Readonly<Record<string, number>> = {
+  target: POSITION.get('swap') as number,
+  partial: POSITION.get('headers') as number,
+}
+
+// The fields to render, in FIELDS order: only those the options name (a link names two or three
+// of the 24), so a build costs what it writes.
+function fieldsOf(options: Options): number[] {
+  const at: number[] = []
+  for (const option of Object.keys(options)) {
+    const i = POSITION.get(option)
+    if (i !== undefined && options[option] !== undefined) {
+      at.push(i)
+      const also = ALSO[option]
+      if (also !== undefined) {
+        at.push(also)
+      }
+    }
+  }
+  return at.sort((a, b) => a - b)
+}
+
 function group(options: Options, suffix: string): string {
   let out = ''
-  for (const [option, name, render, json] of FIELDS) {
+  let last = -1
+  for (const i of fieldsOf(options)) {
+    if (i === last) {
+      continue
+    }
+    last = i
+    const [option, name, render, json] = FIELDS[i] as (typeof FIELDS)[number]
     const value = render(options[option], options)
     if (value !== undefined) {
       out += json
@@ -171,14 +203,14 @@ function group(options: Options, suffix: string): string {
  */
 export function hx(options: HxOptions): SafeHtml {
   const all = options as Options
-  checkKeys('hx()', all, [...ALL])
+  checkKeys('hx()', all, ALL)
   let out = group(all, '')
   if (options.inherited !== undefined) {
-    checkKeys('hx()', options.inherited, [...INHERITABLE], 'inherited.')
+    checkKeys('hx()', options.inherited, INHERITABLE, 'inherited.')
     out += group(options.inherited as Options, ':inherited')
   }
   if (options.append !== undefined) {
-    checkKeys('hx()', options.append, [...APPENDABLE], 'append.')
+    checkKeys('hx()', options.append, APPENDABLE_LIST, 'append.')
     out += group(options.append, ':append')
   }
   return new SafeHtml(out === '' ? out : out + nonceAttribute())

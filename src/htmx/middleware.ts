@@ -59,6 +59,10 @@ export function htmx(options: HtmxOptions = {}): MiddlewareHandler<{ Variables: 
     const hx = parseHtmxRequest(c.req.raw.headers)
     c.set('htmx', hx)
     await next()
-    await convertRedirect(c, hx, mode, origins)
+    // only a redirect can need converting: other responses skip the async step
+    const status = c.res.status
+    if (status >= 300 && status < 400) {
+      await convertRedirect(c, hx, mode, origins)
+    }
   }
 }

@@ -106,13 +106,11 @@ export async function convertRedirect(
   origins: ReadonlySet<string>
 ): Promise<void> {
   const res = c.res
+  if (mode === 'off' || !REDIRECT_STATUSES.has(res.status) || !wantsHeaderRedirect(hx)) {
+    return
+  }
   const location = res.headers.get('Location')
-  if (
-    mode === 'off' ||
-    !wantsHeaderRedirect(hx) ||
-    !REDIRECT_STATUSES.has(res.status) ||
-    location === null
-  ) {
+  if (location === null) {
     return
   }
   const url = resolveLocation(location, c.req.url, origins)

@@ -16,9 +16,22 @@ export function mergeVary(existing: string | null, add: readonly string[]): stri
   return seen.has('*') ? '*' : out.join(', ')
 }
 
+// The kit adds the same few lists to responses that mostly have no Vary yet: merged once per list.
+const alone = new WeakMap<readonly string[], string>()
+
 /** Adds `names` to the `Vary` header of `headers`, keeping what is there. */
 export function addVary(headers: Headers, names: readonly string[]): void {
-  headers.set('Vary', mergeVary(headers.get('Vary'), names))
+  const existing = headers.get('Vary')
+  if (existing !== null) {
+    headers.set('Vary', mergeVary(existing, names))
+    return
+  }
+  let value = alone.get(names)
+  if (value === undefined) {
+    value = mergeVary(null, names)
+    alone.set(names, value)
+  }
+  headers.set('Vary', value)
 }
 
 /**

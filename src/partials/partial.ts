@@ -1,7 +1,8 @@
 import type { Context } from 'hono'
-import { SafeHtml, attrs, hxNonce, render } from '../html/index.ts'
+import { SafeHtml, attrs, html, hxNonce } from '../html/index.ts'
 import type { HtmlValue } from '../html/index.ts'
 import { checkKeys } from '../internal/options.ts'
+import { renderNow, setRenderNow } from '../internal/render-now.ts'
 import { checkName, checkTag } from './validate.ts'
 import type { WrapperAttributeValue } from './validate.ts'
 
@@ -84,15 +85,22 @@ export function partial<N extends string>(
   const stamp = Object.keys(attributes).some((attr) => /^(?:data-)?hx-/i.test(attr))
   const opening = `<${tag} id="${id}"${wrapperAttributes(attributes)}>`
   const close = `</${tag}>`
+  const wrap = (inner: SafeHtml): SafeHtml => {
+    const open = stamp ? `${opening.slice(0, -1)}${hxNonce().value}>` : opening
+    return new SafeHtml(open + inner.value + close)
+  }
+  // Synchronous when the loader and every hole are: `html` renders a single hole as it can.
+  const now = (c: Context): SafeHtml | Promise<SafeHtml> => {
+    const loaded = load(c, self)
+    const inner: SafeHtml | Promise<SafeHtml> = html`${loaded}`
+    return inner instanceof SafeHtml ? wrap(inner) : inner.then(wrap)
+  }
   const self: NamedPartial<N> = Object.freeze({
     name,
     id,
     selector: `#${id}`,
-    render: async (c: Context): Promise<SafeHtml> => {
-      const inner = await render(load(c, self))
-      const open = stamp ? `${opening.slice(0, -1)}${hxNonce().value}>` : opening
-      return new SafeHtml(open + inner.value + close)
-    },
+    render: (c: Context): Promise<SafeHtml> => Promise.resolve(renderNow(self, c)),
   })
+  setRenderNow(self, now)
   return self
 }

@@ -1,6 +1,5 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { every } from 'hono/combine'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { csp } from '../csp/index.ts'
@@ -8,6 +7,8 @@ import type { CspOptions } from '../csp/index.ts'
 import { checkKeys } from '../internal/options.ts'
 import { crossOriginProtection } from './cross-origin.ts'
 import type { CrossOriginOptions } from './cross-origin.ts'
+import { captureHeaders, writeHeaders } from './headers.ts'
+import type { StaticHeaders } from './headers.ts'
 
 /** The non-CSP headers, as hono's `secureHeaders()` takes them (its CSP options are not used). */
 export type SecureHeadersOptions = Omit<
@@ -74,15 +75,13 @@ function answerRefusals(part: MiddlewareHandler): MiddlewareHandler {
 export function secure(options: SecureOptions = {}): MiddlewareHandler {
   checkKeys('secure()', options, ['csp', 'crossOrigin', 'headers', 'bodyLimit'])
   const parts: MiddlewareHandler[] = []
-  if (options.headers !== false) {
-    parts.push(
-      secureHeaders({
-        permissionsPolicy: DEFAULT_PERMISSIONS,
-        ...options.headers,
-        overwrite: false,
-      })
-    )
-  }
+  let headers: StaticHeaders | undefined
+  const captured =
+    options.headers === false
+      ? undefined
+      : captureHeaders(
+          secureHeaders({ permissionsPolicy: DEFAULT_PERMISSIONS, ...options.headers })
+        ).then((done) => (headers = done))
   if (options.csp !== false) {
     parts.push(csp(options.csp))
   }
@@ -107,5 +106,33 @@ export function secure(options: SecureOptions = {}): MiddlewareHandler {
       return BODYLESS.has(c.req.method) ? next() : limiter(c, next)
     })
   }
-  return every(...parts)
+  return chain(parts, async (c) => {
+    if (captured !== undefined) {
+      writeHeaders(c.res.headers, headers ?? (await captured))
+    }
+  })
+}
+
+// The parts in order, each one's next() the following part, then `after` on the way out: what
+// hono's every() does, without building a composition per request. A part that answers itself
+// (the body limit's 413) sets the response, as hono's compose would.
+function chain(
+  parts: readonly MiddlewareHandler[],
+  after: (c: Context) => Promise<void>
+): MiddlewareHandler {
+  return async function secure(c, next) {
+    const run = async (i: number): Promise<void> => {
+      const part = parts[i]
+      if (part === undefined) {
+        await next()
+        return
+      }
+      const res = await part(c, () => run(i + 1))
+      if (res instanceof Response && !c.finalized) {
+        c.res = res
+      }
+    }
+    await run(0)
+    await after(c)
+  }
 }

@@ -205,17 +205,32 @@ export function staticFiles(options: StaticOptions = {}): StaticFiles {
     }
     return new Response(res.body, { status: res.status, headers })
   }
+  // A layout asks for the same few URLs on every page: the path checks and the file lookup are
+  // done once per path, the content hash is still re-read (hashes() notices changed files).
+  const urls = new Map<string, { file: string; fingerprint: string; url: string }>()
   return {
     url(path) {
-      const file =
-        /^\/(?!\/)[^?#%\\]*$/.test(path) &&
-        !/(?:^|\/)\.\.?(?:\/|$)/.test(path) &&
-        !DOTFILE.test(path)
-      const hash = file ? hashes(locate(path) ?? '\u0000') : null
+      let known = urls.get(path)
+      if (known === undefined) {
+        const ok =
+          /^\/(?!\/)[^?#%\\]*$/.test(path) &&
+          !/(?:^|\/)\.\.?(?:\/|$)/.test(path) &&
+          !DOTFILE.test(path)
+        known = { file: (ok ? locate(path) : null) ?? '\u0000', fingerprint: '', url: '' }
+      }
+      const hash = hashes(known.file)
       if (hash === null) {
         throw new Error(`staticFiles(): no static file is served at ${path}`)
       }
-      return withFingerprint(path, hash.fingerprint)
+      if (hash.fingerprint !== known.fingerprint) {
+        known = {
+          file: known.file,
+          fingerprint: hash.fingerprint,
+          url: withFingerprint(path, hash.fingerprint),
+        }
+        urls.set(path, known)
+      }
+      return known.url
     },
     handler: serveFile,
   }

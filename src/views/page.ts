@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
-import { render } from '../html/index.ts'
-import type { Renderable, SafeHtml } from '../html/index.ts'
+import { SafeHtml, render } from '../html/index.ts'
+import type { Renderable } from '../html/index.ts'
 import { getHtmx } from '../htmx/index.ts'
 import { checkKeys } from '../internal/options.ts'
 import { hxPartial } from '../partials/index.ts'
@@ -95,17 +95,23 @@ export function page<P extends Record<string, NamedPartial> = Record<never, Name
   const selectors = Object.values(partials).map((part: NamedPartial) => part.selector)
   const warned = new Set<string>()
 
+  // A markup rendered synchronously is sent without an await (no promise per request step).
+  const send = (c: Context, markup: Renderable, fragment: boolean): Promise<Response> =>
+    markup instanceof SafeHtml
+      ? sendHtml(c, markup, fragment)
+      : markup.then((done) => sendHtml(c, done, fragment))
+
   const handler = async (c: Context): Promise<Response> => {
     const hx = getHtmx(c)
     const decision = negotiate(hx, partials)
     if (decision.kind === 'full') {
-      return sendHtml(c, await renderPage(c), false)
+      return send(c, renderPage(c), false)
     }
     if (decision.kind === 'partial') {
-      return sendHtml(c, await renderPartial(c, decision.name), true)
+      return send(c, renderPartial(c, decision.name), true)
     }
     warnUnmatched(warned, c, hx as NonNullable<typeof hx>, selectors)
-    return sendHtml(c, await renderBody(c), true)
+    return send(c, renderBody(c), true)
   }
 
   const respond: Page<P>['respond'] = async (c, wanted, init = {}) => {
@@ -123,5 +129,11 @@ export function page<P extends Record<string, NamedPartial> = Record<never, Name
     return sendHtml(c, await render([main, ...blocks]), true, status)
   }
 
-  return Object.freeze({ partials, handler, respond, renderPage, renderPartial })
+  return Object.freeze({
+    partials,
+    handler,
+    respond,
+    renderPage: async (c: Context) => renderPage(c),
+    renderPartial: async (c: Context, name: keyof P & string) => renderPartial(c, name),
+  })
 }

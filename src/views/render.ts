@@ -1,15 +1,25 @@
 // The renderers behind a page: the full document, the body without the layout, one partial.
+// Each returns the markup itself when every part rendered synchronously, a promise otherwise.
 import type { Context } from 'hono'
-import { render } from '../html/index.ts'
-import type { SafeHtml } from '../html/index.ts'
+import { SafeHtml, render } from '../html/index.ts'
+import type { Renderable } from '../html/index.ts'
+import { renderNow } from '../internal/render-now.ts'
 import type { NamedPartial } from '../partials/index.ts'
 import type { PageOptions, RenderedParts } from './page.ts'
 
 export interface Renderers<P extends Record<string, NamedPartial>> {
   readonly partOf: (name: string) => NamedPartial
-  readonly renderBody: (c: Context) => Promise<SafeHtml>
-  readonly renderPage: (c: Context) => Promise<SafeHtml>
-  readonly renderPartial: (c: Context, name: keyof P & string) => Promise<SafeHtml>
+  readonly renderBody: (c: Context) => Renderable
+  readonly renderPage: (c: Context) => Renderable
+  readonly renderPartial: (c: Context, name: keyof P & string) => Renderable
+}
+
+function isMarkup(value: unknown): value is SafeHtml {
+  return value instanceof SafeHtml
+}
+
+function settle(value: Renderable): Renderable {
+  return isMarkup(value) ? value : render(value)
 }
 
 export function renderers<P extends Record<string, NamedPartial>>(
@@ -27,24 +37,31 @@ export function renderers<P extends Record<string, NamedPartial>>(
     return partials[name] as NamedPartial
   }
 
-  const renderBody = async (c: Context): Promise<SafeHtml> => {
-    // Start every loader before awaiting any: they run concurrently.
-    const rendered = await Promise.all(list.map((part) => part.render(c)))
+  const compose = (rendered: readonly SafeHtml[], c: Context): Renderable => {
     const parts = Object.fromEntries(names.map((name, i) => [name, rendered[i]]))
-    return render(options.render(parts as RenderedParts<P>, c))
+    return settle(options.render(parts as RenderedParts<P>, c))
   }
 
-  const renderPage = async (c: Context): Promise<SafeHtml> => {
+  const renderBody = (c: Context): Renderable => {
+    // Start every loader before awaiting any: they run concurrently.
+    const rendered = list.map((part) => renderNow(part, c))
+    return rendered.every(isMarkup)
+      ? compose(rendered, c)
+      : Promise.all(rendered.map((part) => Promise.resolve(part))).then((done) => compose(done, c))
+  }
+
+  const renderPage = (c: Context): Renderable => {
     const { title } = options
-    const [resolved, body] = await Promise.all([
-      typeof title === 'string' ? title : title(c),
-      renderBody(c),
-    ])
-    return render(layout(body, { title: resolved, c }))
+    const resolved = typeof title === 'string' ? title : title(c)
+    const body = renderBody(c)
+    if (typeof resolved === 'string' && isMarkup(body)) {
+      return settle(layout(body, { title: resolved, c }))
+    }
+    return Promise.all([resolved, body]).then(([t, b]) => settle(layout(b, { title: t, c })))
   }
 
-  const renderPartial = async (c: Context, name: keyof P & string): Promise<SafeHtml> =>
-    partOf(name).render(c)
+  const renderPartial = (c: Context, name: keyof P & string): Renderable =>
+    renderNow(partOf(name), c)
 
   return { partOf, renderBody, renderPage, renderPartial }
 }

@@ -110,6 +110,26 @@ describe('csp()', () => {
     })
   })
 
+  describe('with reportUri and requests to several origins', () => {
+    it('points each response at the report path of its own origin', async () => {
+      const app = makeApp({ reportUri: '/__csp-report' })
+
+      const first = await app.request('http://one.test/?b=1')
+      const second = await app.request('https://two.test:8443/')
+      const again = await app.request('http://one.test/')
+
+      expect(first.headers.get('Reporting-Endpoints')).toBe(
+        'csp-endpoint="http://one.test/__csp-report"'
+      )
+      expect(second.headers.get('Reporting-Endpoints')).toBe(
+        'csp-endpoint="https://two.test:8443/__csp-report"'
+      )
+      expect(again.headers.get('Reporting-Endpoints')).toBe(
+        'csp-endpoint="http://one.test/__csp-report"'
+      )
+    })
+  })
+
   describe('with cspOverride()', () => {
     it('replaces the policy for one route', async () => {
       const app = new Hono()

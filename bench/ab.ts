@@ -1,0 +1,83 @@
+/**
+ * In-process A/B of the demo's overview: a committed state of the repository (`git archive` into a
+ * temporary folder, `node_modules` linked) against the working tree, both serving `GET /` (or the
+ * orders partial) through `app.fetch` in one process, in alternating rounds; the median of the
+ * per-round speed ratios is printed (> 1: the working tree is faster). Bodies are compared, nonces
+ * aside, before timing. For changes too small for `bench:http` to resolve on a shared machine.
+ *
+ * Run: `npx tsx bench/ab.ts <git ref> [--partial] [--rounds=30]` (NODE_ENV=production is set here).
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { openDb } from '../demo/db.ts'
+import { openSource } from './http/data.ts'
+
+interface App {
+  fetch: (request: Request) => Response | Promise<Response>
+}
+interface AppModule {
+  createApp: (options: { db: unknown; htmxVersion: 4 }) => App
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const PER_ROUND = 300
+const ref = process.argv[2]
+if (ref === undefined || ref.startsWith('--')) {
+  throw new Error('usage: tsx bench/ab.ts <git ref> [--partial] [--rounds=30]')
+}
+const partial = process.argv.includes('--partial')
+const rounds = Number(/--rounds=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 30)
+process.env['NODE_ENV'] = 'production'
+
+const dir = mkdtempSync(join(tmpdir(), 'hxkit-ab-'))
+try {
+  const tar = execFileSync('git', ['archive', ref], { cwd: ROOT, maxBuffer: 1 << 28 })
+  execFileSync('tar', ['-x', '-C', dir], { input: tar })
+  symlinkSync(resolve(ROOT, 'node_modules'), join(dir, 'node_modules'))
+  const before = (await import(join(dir, 'demo/app.ts'))) as AppModule
+  const after = (await import(join(ROOT, 'demo/app.ts'))) as AppModule
+  const path = join(dir, 'ab.db')
+  openDb({ path, reset: true }).close()
+  const db = openSource(path, false)
+  const headers: Record<string, string> = partial
+    ? { 'HX-Request': 'true', 'HX-Request-Type': 'partial', 'HX-Target': 'section#orders' }
+    : {}
+  const get = (app: App) => async (): Promise<string> =>
+    (await app.fetch(new Request('http://127.0.0.1/', { headers }))).text()
+  const runs = {
+    before: get(before.createApp({ db, htmxVersion: 4 })),
+    after: get(after.createApp({ db, htmxVersion: 4 })),
+  }
+  const strip = (body: string): string => body.replace(/nonce="[^"]*"/g, '')
+  if (strip(await runs.before()) !== strip(await runs.after())) {
+    console.log('note: the bodies differ (nonces aside)')
+  }
+  for (let i = 0; i < 1_500; i++) {
+    await runs.before()
+    await runs.after()
+  }
+  const time = async (run: () => Promise<string>): Promise<number> => {
+    const start = performance.now()
+    for (let i = 0; i < PER_ROUND; i++) {
+      await run()
+    }
+    return ((performance.now() - start) / PER_ROUND) * 1_000
+  }
+  const ratios: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    const first = round % 2 === 0 ? 'before' : 'after'
+    const a = await time(runs[first])
+    const b = await time(runs[first === 'before' ? 'after' : 'before'])
+    ratios.push(first === 'before' ? a / b : b / a)
+  }
+  ratios.sort((x, y) => x - y)
+  const at = (q: number): string => (ratios[Math.floor(q * (ratios.length - 1))] ?? 0).toFixed(3)
+  console.log(
+    `${partial ? 'orders partial' : 'full page'}: working tree × ${ref}: ${at(0.5)} (IQR ${at(0.25)}–${at(0.75)}, ${String(rounds)} rounds of ${String(PER_ROUND)})`
+  )
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
