@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -115,6 +116,58 @@ describe('the SQLite backend', () => {
     expect(keys.has(`${everySecond.name}@2026-01-01T00:00:50.000Z`)).toBe(true)
     expect(records.every((record) => JSON.stringify(record.args) === '[7]')).toBe(true)
   })
+
+  it('enqueues each due time exactly once with two processes racing on one file', async () => {
+    const t0 = Date.parse('2026-01-01T00:00:00.000Z')
+    // the schedule's row exists before either starts, so both race from the first due time
+    const setup = connect()
+    const job = task(() => {}, { name: 'race.tick', backend: setup })
+    await setup.runSchedules([schedule(job, '* * * * * *', { args: ['race'] })], new Date(t0))
+    const env = {
+      ...process.env,
+      DB: path,
+      T0: String(t0),
+      SPAN: '60000',
+    }
+    // each starts, says ready, and waits for "go", so the two walk the due times at once
+    const start = (): { ready: Promise<void>; go: () => void; result: Promise<number> } => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'fixtures/scheduler.ts')],
+        { env, stdio: ['pipe', 'pipe', 'inherit'] }
+      )
+      let out = ''
+      const ready = new Promise<void>((done) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString()
+          if (out.includes('ready')) {
+            done()
+          }
+        })
+      })
+      const result = new Promise<number>((done, failed) => {
+        child.on('exit', (code) => {
+          const found = /enqueued (\d+)/.exec(out)
+          if (code === 0 && found?.[1] !== undefined) {
+            done(Number(found[1]))
+          } else {
+            failed(new Error(`scheduler exited with ${String(code)}: ${out}`))
+          }
+        })
+      })
+      return { ready, go: () => child.stdin.end('go\n'), result }
+    }
+    const both = [start(), start()]
+    await Promise.all(both.map((child) => child.ready))
+    for (const child of both) {
+      child.go()
+    }
+    const counts = await Promise.all(both.map((child) => child.result))
+    const records = setup.list({ limit: 1000 }).filter((record) => record.taskName === 'race.tick')
+    expect((counts[0] ?? 0) + (counts[1] ?? 0)).toBe(60)
+    expect(records).toHaveLength(60)
+    expect(new Set(records.map((record) => record.idempotencyKey)).size).toBe(60)
+  }, 20_000)
 
   it('collapses runs missed during downtime into one', async () => {
     const backend = connect()
