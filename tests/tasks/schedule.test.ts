@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { WorkerBackend } from '../../src/tasks/backend.ts'
 import { dummyBackend } from '../../src/tasks/dummy.ts'
-import { schedule } from '../../src/tasks/schedule.ts'
+import { runDueSchedules, schedule } from '../../src/tasks/schedule.ts'
 import type { TaskSchedule } from '../../src/tasks/schedule.ts'
 import { sqliteBackend } from '../../src/tasks/sqlite.ts'
 import type { SqliteBackend } from '../../src/tasks/sqlite.ts'
@@ -246,6 +246,32 @@ describe('the SQLite backend', () => {
     expect(() => worker({ backend: without, schedules: [schedule(job, '0 * * * *')] })).toThrow(
       'worker(): "schedules": the sqlite backend cannot run schedules.'
     )
+  })
+})
+
+describe('runDueSchedules()', () => {
+  it('enqueues only when its fenced advance wins', () => {
+    const job = task(() => {}, { name: unique('sched-fence'), backend: dummyBackend() })
+    const hourly = schedule(job, '0 * * * *')
+    const spec = JSON.stringify([hourly.cron, hourly.timezone])
+    const due = Date.parse('2026-01-01T01:00:00Z')
+    const enqueued: string[] = []
+    const store = (wins: boolean): Parameters<typeof runDueSchedules>[2] => ({
+      // both claimants read the same due row; another one moved it first when `wins` is false
+      get: () => ({ spec, nextRunAt: due }),
+      reset: () => {},
+      advance: (_name, from, to) => {
+        expect([from, to]).toEqual([due, Date.parse('2026-01-01T02:00:00Z')])
+        return wins
+      },
+      enqueue: (request) => {
+        enqueued.push(String(request.idempotencyKey))
+      },
+    })
+    const now = new Date('2026-01-01T01:00:30Z')
+    expect(runDueSchedules([hourly], now, store(false))).toBe(0)
+    expect(runDueSchedules([hourly], now, store(true))).toBe(1)
+    expect(enqueued).toEqual([`${hourly.name}@2026-01-01T01:00:00.000Z`])
   })
 })
 
