@@ -1,5 +1,6 @@
 import type { JsonValue } from './json.ts'
 import type { TaskError, TaskProgress, TaskRecord } from './record.ts'
+import type { TaskSchedule } from './schedule.ts'
 
 /**
  * What a backend can do (Django's `supports_*` flags plus hxkit's). A task definition that needs
@@ -116,4 +117,10 @@ export interface WorkerBackend extends TaskBackend {
   waitForWork(signal: AbortSignal, timeoutMs: number): Promise<void>
   /** Wakes waiting workers when a RUNNING task of this process was asked to cancel. */
   onCancel(listener: (id: string) => void): () => void
+  /**
+   * Enqueues every schedule that is due at `now`, once per due time across every process on the
+   * backend (a missed run collapses into one); returns how many were enqueued. Optional: a
+   * backend without it refuses `worker({ schedules })`.
+   */
+  runSchedules?(schedules: readonly TaskSchedule[], now: Date): Promise<number>
 }

@@ -5,6 +5,8 @@ import { TaskCancelled, toTaskError } from './errors.ts'
 import { inlineResult, runInline } from './local.ts'
 import type { TaskRecord } from './record.ts'
 import { TaskResult } from './result.ts'
+import { runDueSchedules } from './schedule.ts'
+import type { TaskSchedule } from './schedule.ts'
 
 /** Options of `dummyBackend()`. */
 export interface DummyBackendOptions {
@@ -23,6 +25,12 @@ export interface DummyBackend extends TaskBackend {
    * until their attempts run out; resolves with the number of attempts run.
    */
   drain(): Promise<number>
+  /**
+   * Enqueues the schedules due at `now` by the same rule as the SQLite backend (the first call
+   * only records the next due times; missed runs collapse into one), without a clock or a
+   * worker; resolves with how many were enqueued. `clear()` forgets the due times too.
+   */
+  runSchedules(schedules: readonly TaskSchedule[], now: Date): Promise<number>
 }
 
 /**
@@ -41,6 +49,7 @@ export function dummyBackend(options: DummyBackendOptions = {}): DummyBackend {
   checkKeys('dummyBackend()', options, ['queues'])
   const workerId = randomUUID()
   let records: TaskRecord[] = []
+  let due = new Map<string, { spec: string; nextRunAt: number }>()
   const update = (record: TaskRecord): void => {
     records = records.map((old) => (old.id === record.id ? record : old))
   }
@@ -109,6 +118,30 @@ export function dummyBackend(options: DummyBackendOptions = {}): DummyBackend {
     },
     clear: () => {
       records = []
+      due = new Map()
+    },
+    runSchedules: async (schedules, now) => {
+      const requests: Parameters<DummyBackend['enqueue']>[0][] = []
+      const enqueued = runDueSchedules(schedules, now, {
+        get: (name) => due.get(name),
+        reset: (name, spec, nextRunAt) => {
+          due.set(name, { spec, nextRunAt })
+        },
+        advance: (name, from, to) => {
+          if (due.get(name)?.nextRunAt !== from) {
+            return false
+          }
+          due.set(name, { spec: due.get(name)?.spec ?? '', nextRunAt: to })
+          return true
+        },
+        enqueue: (request) => {
+          requests.push(request)
+        },
+      })
+      for (const request of requests) {
+        await backend.enqueue(request)
+      }
+      return enqueued
     },
     drain: async () => {
       let runs = 0

@@ -1,4 +1,4 @@
-// One table, one row per task; the statements that touch it are in sqlite.ts. Times are ms since
+// One table, one row per task (and one per recurring schedule: its next due time); the statements that touch it are in sqlite.ts. Times are ms since
 // the epoch from Date.now() on one host (WAL needs all processes on one host anyway).
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS hx_task (
@@ -33,6 +33,11 @@ CREATE INDEX IF NOT EXISTS hx_task_lease ON hx_task (lease_expires_at) WHERE sta
 CREATE INDEX IF NOT EXISTS hx_task_done ON hx_task (finished_at) WHERE status IN ('SUCCESSFUL','FAILED');
 CREATE UNIQUE INDEX IF NOT EXISTS hx_task_idem ON hx_task (queue_name, idempotency_key)
   WHERE idempotency_key IS NOT NULL AND status IN ('READY','RUNNING');
+CREATE TABLE IF NOT EXISTS hx_schedule (
+  name TEXT PRIMARY KEY,
+  spec TEXT NOT NULL,
+  next_run_at INTEGER NOT NULL
+) STRICT;
 `
 
 const CLAIM_SET = `

@@ -5,6 +5,8 @@ import type { EnqueueRequest, TaskClaim, TaskListOptions, WorkerBackend } from '
 import { TaskCancelled, toTaskError } from './errors.ts'
 import type { JsonValue } from './json.ts'
 import type { TaskRecord, TaskResultStatus } from './record.ts'
+import { runDueSchedules } from './schedule.ts'
+import type { TaskSchedule } from './schedule.ts'
 import { CLAIM_ANY, CLAIM_QUEUE, FENCE, SCHEMA, SWEEP } from './sqlite-schema.ts'
 
 /** The part of a better-sqlite3 statement the backend uses. */
@@ -56,6 +58,8 @@ export interface SqliteBackend extends WorkerBackend {
    * in batches; returns the deleted records (to remove files they point at).
    */
   prune(olderThanMs: number, status?: 'SUCCESSFUL' | 'FAILED'): TaskRecord[]
+  /** Enqueues the due schedules in one write transaction (see `WorkerBackend.runSchedules`). */
+  runSchedules(schedules: readonly TaskSchedule[], now: Date): Promise<number>
 }
 
 interface Row {
@@ -219,6 +223,13 @@ export function sqliteBackend(
       WHERE status IN ('SUCCESSFUL','FAILED') AND finished_at < @before
         AND (@status IS NULL OR status = @status) LIMIT 500)
     RETURNING *`)
+  const scheduleRow = statement('SELECT spec, next_run_at FROM hx_schedule WHERE name = ?')
+  const scheduleReset = statement(`
+    INSERT INTO hx_schedule (name, spec, next_run_at) VALUES (?, ?, ?)
+    ON CONFLICT (name) DO UPDATE SET spec = excluded.spec, next_run_at = excluded.next_run_at`)
+  const scheduleAdvance = statement(
+    'UPDATE hx_schedule SET next_run_at = ? WHERE name = ? AND next_run_at = ?'
+  )
   const fence = (claim: TaskClaim): Record<string, unknown> => ({
     id: claim.id,
     attempt: claim.attempt,
@@ -384,6 +395,31 @@ export function sqliteBackend(
           finish()
         }
       }),
+    runSchedules: (schedules, now) => {
+      // one write transaction: the fenced advance and the enqueue commit together or not at all
+      db.exec('BEGIN IMMEDIATE')
+      let enqueued: number
+      try {
+        enqueued = runDueSchedules(schedules, now, {
+          get: (name) => {
+            const row = scheduleRow.get(name) as { spec: string; next_run_at: number } | undefined
+            return row === undefined ? undefined : { spec: row.spec, nextRunAt: row.next_run_at }
+          },
+          reset: (name, spec, nextRunAt) => {
+            scheduleReset.run(name, spec, nextRunAt)
+          },
+          advance: (name, from, to) => scheduleAdvance.run(to, name, from).changes === 1,
+          enqueue: (request) => {
+            enqueue(request)
+          },
+        })
+        db.exec('COMMIT')
+      } catch (error) {
+        db.exec('ROLLBACK')
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+      }
+      return Promise.resolve(enqueued)
+    },
     onCancel: (listener) => {
       events.on('cancel', listener)
       return () => {

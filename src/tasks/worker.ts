@@ -7,6 +7,8 @@ import { findTask } from './definition.ts'
 import { LeaseExpired, TaskCancelled, WorkerShutdown, toTaskError } from './errors.ts'
 import { TaskResult } from './result.ts'
 import { runAttempt } from './run.ts'
+import { nextDue } from './schedule.ts'
+import type { TaskSchedule } from './schedule.ts'
 
 /** Options of `worker()`. */
 export interface WorkerOptions {
@@ -23,6 +25,11 @@ export interface WorkerOptions {
   sweepIntervalMs?: number | undefined
   /** Registers `stop()` with the server's shutdown (`serve(app)`'s `HxServer`) */
   shutdown?: ShutdownRegistry | undefined
+  /**
+   * Recurring schedules from `schedule()` this worker enqueues when due (needs a backend with
+   * `runSchedules`); any number of workers may run the same ones @default []
+   */
+  schedules?: readonly TaskSchedule[] | undefined
   /** Backend errors the loop survives (a locked or unreachable database) @default console.error */
   onError?: ((error: unknown) => void) | undefined
 }
@@ -48,6 +55,7 @@ const KNOWN = [
   'sweepIntervalMs',
   'shutdown',
   'onError',
+  'schedules',
 ]
 
 function count(name: string, value: unknown, fallback: number, min: number): number {
@@ -70,7 +78,8 @@ const pause = (ms: number, signal: AbortSignal): Promise<void> =>
 /**
  * Starts a worker in this process: it claims tasks from the backend (at once on an enqueue in this
  * process, within `pollMs` of one in another), runs up to `concurrency` at a time with a lease it
- * renews every `leaseMs / 2`, retries failures by the task's backoff, and sweeps expired leases.
+ * renews every `leaseMs / 2`, retries failures by the task's backoff, sweeps expired leases, and
+ * enqueues its `schedules` when they are due (until it stops).
  * @param options see `WorkerOptions`
  * @see docs/tasks.md
  * @example
@@ -88,6 +97,24 @@ export function worker(options: WorkerOptions): TaskWorker {
   const sweepIntervalMs = count('sweepIntervalMs', options.sweepIntervalMs, 15_000, 1)
   const id = options.id ?? `${hostname()}:${String(process.pid)}:${randomUUID().slice(0, 8)}`
   const queues = options.queues ?? null
+  const schedules = options.schedules ?? []
+  if (!Array.isArray(schedules)) {
+    throw new TypeError('worker(): "schedules" must be an array of schedule() results.')
+  }
+  const names = new Set<string>()
+  for (const entry of schedules as readonly TaskSchedule[]) {
+    if (typeof entry !== 'object' || typeof entry.next !== 'function') {
+      throw new TypeError('worker(): "schedules" must be an array of schedule() results.')
+    }
+    if (names.has(entry.name)) {
+      throw new TypeError(`worker(): two schedules are named "${entry.name}"; give one a name.`)
+    }
+    names.add(entry.name)
+  }
+  const runSchedules = backend.runSchedules?.bind(backend)
+  if (schedules.length > 0 && runSchedules === undefined) {
+    throw new TypeError(`worker(): "schedules": the ${backend.name} backend cannot run schedules.`)
+  }
   const onError =
     options.onError ??
     ((error: unknown) => {
@@ -167,19 +194,30 @@ export function worker(options: WorkerOptions): TaskWorker {
 
   const loop = async (): Promise<void> => {
     let nextSweep = 0
+    let nextSchedule = schedules.length > 0 ? 0 : Infinity
     while (!stopping.signal.aborted) {
       try {
         if (Date.now() >= nextSweep) {
           nextSweep = Date.now() + sweepIntervalMs
           await backend.sweep()
         }
+        if (runSchedules !== undefined && Date.now() >= nextSchedule) {
+          const now = new Date()
+          await runSchedules(schedules, now)
+          nextSchedule = nextDue(schedules, now)
+        }
+        const wake = Math.max(1, Math.min(nextSweep, nextSchedule) - Date.now())
         if (active.size >= concurrency) {
+          // a busy worker still wakes for a due schedule (or a sweep)
+          const timeout = new AbortController()
           await Promise.race([
             new Promise<void>((done) => {
               slotFreed = done
             }),
             stopped,
+            pause(wake, timeout.signal),
           ])
+          timeout.abort()
           continue
         }
         const claim = await backend.claim(id, queues)
@@ -187,7 +225,7 @@ export function worker(options: WorkerOptions): TaskWorker {
           start(claim)
           continue
         }
-        await backend.waitForWork(stopping.signal, Math.max(1, nextSweep - Date.now()))
+        await backend.waitForWork(stopping.signal, wake)
       } catch (error) {
         onError(error)
         await pause(1_000, stopping.signal)
