@@ -1,4 +1,3 @@
-// eslint-disable-next-line n/no-extraneous-import -- croner joins package.json's dependencies when this branch merges
 import { Cron } from 'croner'
 import { checkKeys } from '../internal/options.ts'
 import type { EnqueueRequest } from './backend.ts'
