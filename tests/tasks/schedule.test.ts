@@ -1,45 +1,22 @@
-import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { WorkerBackend } from '../../src/tasks/backend.ts'
 import { dummyBackend } from '../../src/tasks/dummy.ts'
 import { runDueSchedules, schedule } from '../../src/tasks/schedule.ts'
 import type { TaskSchedule } from '../../src/tasks/schedule.ts'
-import { sqliteBackend } from '../../src/tasks/sqlite.ts'
 import type { SqliteBackend } from '../../src/tasks/sqlite.ts'
 import { task } from '../../src/tasks/task.ts'
 import { worker } from '../../src/tasks/worker.ts'
+import { useTaskDatabase } from './fixtures/database.ts'
 
-let dir: string
-let path: string
-let open: Database.Database[] = []
+const files = useTaskDatabase('schedule')
+const connect = (): SqliteBackend => files.connect()
 let seq = 0
-
-function connect(): SqliteBackend {
-  const db = new Database(path)
-  open.push(db)
-  return sqliteBackend(db)
-}
 
 const unique = (base: string): string => `${base}-${String(++seq)}`
 const at = (iso: string): Date => new Date(iso)
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hxkit-schedule-'))
-  path = join(dir, 'tasks.db')
-})
-
-afterEach(() => {
-  for (const db of open) {
-    db.close()
-  }
-  open = []
-  rmSync(dir, { recursive: true, force: true })
-})
 
 describe('schedule() at definition', () => {
   const backend = dummyBackend()
@@ -125,7 +102,7 @@ describe('the SQLite backend', () => {
     await setup.runSchedules([schedule(job, '* * * * * *', { args: ['race'] })], new Date(t0))
     const env = {
       ...process.env,
-      DB: path,
+      DB: files.path,
       T0: String(t0),
       SPAN: '60000',
     }

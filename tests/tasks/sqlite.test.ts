@@ -1,22 +1,13 @@
-import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import type Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
 import type { EnqueueRequest } from '../../src/tasks/index.ts'
-import { sqliteBackend } from '../../src/tasks/sqlite.ts'
 import type { SqliteBackend } from '../../src/tasks/sqlite.ts'
 import { task } from '../../src/tasks/task.ts'
+import { useTaskDatabase } from './fixtures/database.ts'
 
-let dir: string
-let path: string
-let open: Database.Database[] = []
-
-function connect(options: Parameters<typeof sqliteBackend>[1] = {}): SqliteBackend {
-  const db = new Database(path)
-  open.push(db)
-  return sqliteBackend(db, options)
-}
+const files = useTaskDatabase('tasks')
+const connect = (options: Parameters<typeof files.connect>[0] = {}): SqliteBackend =>
+  files.connect(options)
 
 function request(overrides: Partial<EnqueueRequest> = {}): EnqueueRequest {
   return {
@@ -32,19 +23,6 @@ function request(overrides: Partial<EnqueueRequest> = {}): EnqueueRequest {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hxkit-tasks-'))
-  path = join(dir, 'tasks.db')
-})
-
-afterEach(() => {
-  for (const db of open) {
-    db.close()
-  }
-  open = []
-  rmSync(dir, { recursive: true, force: true })
-})
 
 describe('sqliteBackend()', () => {
   describe('the database', () => {
@@ -353,8 +331,7 @@ describe('sqliteBackend()', () => {
 
     it('wakes within 100 ms on a commit by another connection', async () => {
       const worker = connect()
-      const db = new Database(path)
-      open.push(db)
+      const db = files.database()
       const started = Date.now()
       const waiting = worker.waitForWork(new AbortController().signal, 5_000)
 
