@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { checkKeys } from '../internal/options.ts'
+import { editResponseHeaders } from '../internal/vary.ts'
 import { runWithNonce } from './nonce-scope.ts'
 import { generateNonce } from './nonce.ts'
 import { DEFAULT_CSP, serializePolicy, validateDirectives } from './policy.ts'
@@ -142,24 +143,26 @@ export function csp(options: CspOptions = {}): MiddlewareHandler {
     const override = c.get('cspOverride')
     const enforced = override && 'policy' in override ? override.policy : policy
     const trial = override && 'reportOnly' in override ? override.reportOnly : reportOnly
-    const headers = c.res.headers
-    let nonced = false
-    for (const [name, directives] of [
-      [CSP, enforced],
-      [CSP_REPORT_ONLY, trial],
-    ] as const) {
-      if (directives && !headers.has(name)) {
-        const value = headerValue(directives, nonce)
-        headers.set(name, value)
-        nonced ||= value.includes(`'nonce-${nonce}'`)
+    // a fetch() response passed through by a proxy route has immutable headers: edited on a copy
+    editResponseHeaders(c, (headers) => {
+      let nonced = false
+      for (const [name, directives] of [
+        [CSP, enforced],
+        [CSP_REPORT_ONLY, trial],
+      ] as const) {
+        if (directives && !headers.has(name)) {
+          const value = headerValue(directives, nonce)
+          headers.set(name, value)
+          nonced ||= value.includes(`'nonce-${nonce}'`)
+        }
       }
-    }
-    if (options.reportUri !== undefined && (headers.has(CSP) || headers.has(CSP_REPORT_ONLY))) {
-      headers.set('Reporting-Endpoints', reportingEndpoints(c.req.url))
-    }
-    if (nonced) {
-      keepPrivate(headers)
-    }
+      if (options.reportUri !== undefined && (headers.has(CSP) || headers.has(CSP_REPORT_ONLY))) {
+        headers.set('Reporting-Endpoints', reportingEndpoints(c.req.url))
+      }
+      if (nonced) {
+        keepPrivate(headers)
+      }
+    })
   }
 }
 

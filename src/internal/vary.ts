@@ -1,5 +1,7 @@
 // The one `Vary` merge of the kit: pages, fragments, redirects and form responses add the request
-// headers their answer depends on (docs/protocol.md §1.5).
+// headers their answer depends on (docs/protocol.md §1.5); and the one way to edit the headers of
+// a response that may be immutable.
+import type { Context } from 'hono'
 
 /** Merges header-list values case-insensitively, keeping the first spelling and `*` alone. */
 export function mergeVary(existing: string | null, add: readonly string[]): string {
@@ -49,5 +51,18 @@ export function editHeaders(res: Response, edit: (headers: Headers) => void): Re
     const copy = new Response(res.body, res)
     edit(copy.headers)
     return copy
+  }
+}
+
+/**
+ * Applies `edit` to the headers of `c.res` in place; only when they are immutable is `c.res`
+ * replaced by an edited copy (cleared first: hono copies the old response's headers into a new
+ * one, which would undo the edit). Assigning `c.res` always would copy every response.
+ */
+export function editResponseHeaders(c: Context, edit: (headers: Headers) => void): void {
+  const edited = editHeaders(c.res, edit)
+  if (edited !== c.res) {
+    c.res = undefined
+    c.res = edited
   }
 }

@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { csp } from '../csp/index.ts'
 import type { CspOptions } from '../csp/index.ts'
 import { checkKeys } from '../internal/options.ts'
+import { editResponseHeaders } from '../internal/vary.ts'
 import { crossOriginProtection } from './cross-origin.ts'
 import type { CrossOriginOptions } from './cross-origin.ts'
 import { captureHeaders, writeHeaders } from './headers.ts'
@@ -108,7 +109,10 @@ export function secure(options: SecureOptions = {}): MiddlewareHandler {
   }
   return chain(parts, async (c) => {
     if (captured !== undefined) {
-      writeHeaders(c.res.headers, headers ?? (await captured))
+      const values = headers ?? (await captured)
+      editResponseHeaders(c, (target) => {
+        writeHeaders(target, values)
+      })
     }
   })
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { Env, MiddlewareHandler, Schema } from 'hono'
-import { editHeaders } from '../internal/vary.ts'
+import { editResponseHeaders } from '../internal/vary.ts'
 import { compression } from './compress.ts'
 import type { ServeConfig } from './options.ts'
 
@@ -34,7 +34,7 @@ export function composeApp<E extends Env, S extends Schema, B extends string>(
     await next()
     if (state.closing()) {
       // a client on a kept-alive connection (a probe too) goes elsewhere for its next request
-      c.res = editHeaders(c.res, (headers) => {
+      editResponseHeaders(c, (headers) => {
         headers.set('Connection', 'close')
       })
     }

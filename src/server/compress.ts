@@ -4,7 +4,7 @@ import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
 import { Duplex } from 'node:stream'
 import zlib from 'node:zlib'
 import { checkKeys } from '../internal/options.ts'
-import { addVary, editHeaders } from '../internal/vary.ts'
+import { addVary, editResponseHeaders } from '../internal/vary.ts'
 import { checkInteger } from './check.ts'
 
 /** A response encoding `compression()` can produce. */
@@ -176,7 +176,7 @@ export function compression(options: CompressionOptions = {}): MiddlewareHandler
     if (c.res.status === 304 && compressible(c.res)) {
       // the 304 names the variant the 200 was: the same Vary, and a weak ETag when compressed
       const encoded = selectEncoding(c.req.header('Accept-Encoding'), s.encodings) !== null
-      c.res = editHeaders(c.res, (headers) => {
+      editResponseHeaders(c, (headers) => {
         addVary(headers, ACCEPT_ENCODING)
         const tag = headers.get('ETag')
         if (encoded && tag?.startsWith('"') === true) {
@@ -197,11 +197,11 @@ export function compression(options: CompressionOptions = {}): MiddlewareHandler
     if (length !== null && Number(length) < s.threshold) {
       return
     }
-    // a fetch() response passed through has immutable headers: editHeaders works on a copy then
-    const res = editHeaders(c.res, (headers) => {
+    // a fetch() response passed through has immutable headers: edited on a copy then
+    editResponseHeaders(c, (headers) => {
       addVary(headers, ACCEPT_ENCODING)
     })
-    c.res = res
+    const res = c.res
     const encoding = selectEncoding(c.req.header('Accept-Encoding'), s.encodings)
     if (encoding === null) {
       return

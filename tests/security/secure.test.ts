@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { describe, expect, it, vi } from 'vitest'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { secure } from '../../src/security/index.ts'
 
 function makeApp(options?: Parameters<typeof secure>[0]) {
@@ -118,5 +120,30 @@ describe('secure()', () => {
     it.each([0, -1, 1.5, Number.NaN])('throws a TypeError at startup for %s', (limit) => {
       expect(() => secure({ bodyLimit: limit })).toThrow(/"bodyLimit" must be/)
     })
+  })
+})
+
+describe('secure() with a response passed through from fetch()', () => {
+  it('adds its headers and the CSP although the response’s headers are immutable', async () => {
+    const upstream = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=UTF-8' }).end('<p>proxied</p>')
+    })
+    await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done))
+    const { port } = upstream.address() as AddressInfo
+    const app = new Hono()
+    app.use(secure())
+    app.get('/proxy', () => fetch(`http://127.0.0.1:${String(port)}/`))
+
+    try {
+      const res = await app.request('/proxy')
+
+      expect(res.status).toBe(200)
+      expect(await res.text()).toBe('<p>proxied</p>')
+      expect(res.headers.get('Content-Security-Policy')).toContain("'nonce-")
+      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+      expect(res.headers.get('Cache-Control')).toBe('private, no-store')
+    } finally {
+      upstream.close()
+    }
   })
 })
