@@ -89,15 +89,17 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
   const start = async (
     c: Context,
     form: Record<string, unknown>,
-    enqueue: () => Promise<TaskResult<unknown>>,
+    enqueue: (ready: DemoTasks) => Promise<TaskResult<unknown>>,
     message: string
   ) => {
+    // set up before the transaction: the backend's set-up changes pragmas, refused inside one
+    const ready = tasks()
     const db = deps.db.sqlite()
     const insert = db.prepare('INSERT INTO activity (at, actor, message) VALUES (?, ?, ?)')
     let queued: Promise<TaskResult<unknown>> | undefined
     db.transaction(() => {
       insert.run(`${new Date().toISOString().slice(0, 19)}Z`, 'operator', message)
-      queued = enqueue()
+      queued = enqueue(ready)
     })()
     const record = (await (queued as Promise<TaskResult<unknown>>)).toJSON()
     if (getHtmx(c) === null) {
@@ -122,7 +124,7 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
     return start(
       c,
       form,
-      () => tasks().exportOrders.enqueue(filters),
+      (ready) => ready.exportOrders.enqueue(filters),
       `started a CSV export of ${which}`
     )
   })
@@ -130,7 +132,7 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
     start(
       c,
       await c.req.parseBody(),
-      () => tasks().recomputeCustomerTotals.enqueue(),
+      (ready) => ready.recomputeCustomerTotals.enqueue(),
       'started a recompute of customer totals'
     )
   )
