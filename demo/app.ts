@@ -15,6 +15,9 @@ import { cspReportsPage } from './pages/csp-reports.ts'
 import { customersPage } from './pages/customers.ts'
 import { overviewPage } from './pages/overview.ts'
 import { reportStore } from './reports.ts'
+import { exportForm } from './tasks/export-form.ts'
+import { registerTasks } from './tasks/routes.ts'
+import type { TasksOptions } from './tasks/setup.ts'
 import { registerTestRoutes } from './test-routes.ts'
 
 /** What the demo app needs. */
@@ -25,6 +28,8 @@ export interface AppOptions {
   htmxVersion?: HtmxVersion | undefined
   /** Mount the test-only routes under `/__test/`; default `HXKIT_TEST_ROUTES=1`. */
   testRoutes?: boolean | undefined
+  /** The background tasks' backend, step pause and retention; default from the environment. */
+  tasks?: TasksOptions | undefined
 }
 
 /** The demo's own static folder (public/: demo.css), served next to the kit's client files. */
@@ -79,7 +84,7 @@ export function createApp(options: AppOptions) {
   const assets = demoAssets(version)
   const layout = demoLayout(version, assets)
   const reports = reportStore(() => db.sqlite())
-  const overview = overviewPage(db, layout)
+  const overview = overviewPage(db, layout, { ordersTools: exportForm })
   // hx-on needs htmx 4's hx-csp extension under the strict policy; htmx 2 gets no hx-on
   const customers = customersPage(db, layout, { hxOn: version === 4 })
   const cspReports = cspReportsPage(reports, layout)
@@ -105,12 +110,15 @@ export function createApp(options: AppOptions) {
   app.get('/csp-reports', cspReports.page.handler)
   app.post('/csp-reports/clear', cspReports.clear)
   registerForms(app, { db, layout, overview, htmxVersion: version })
+  const tasks = registerTasks(app, { db, layout, options: options.tasks })
   if (options.testRoutes ?? process.env['HXKIT_TEST_ROUTES'] === '1') {
     registerTestRoutes(app, reports)
   }
   return Object.assign(app, {
-    pages: { overview, customers, cspReports: cspReports.page },
+    pages: { overview, customers, cspReports: cspReports.page, ...tasks.pages },
     reports,
+    /** The background tasks (set up on first call): backend, admin, worker. */
+    tasks: tasks.tasks,
     assets,
   })
 }

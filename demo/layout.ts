@@ -32,6 +32,7 @@ const NAV: readonly { href: string; label: string }[] = [
   { href: '/', label: 'Overview' },
   { href: '/customers', label: 'Customers' },
   { href: '/orders/new', label: 'New order' },
+  { href: '/tasks', label: 'Tasks' },
   { href: '/csp-reports', label: 'CSP reports' },
 ]
 

@@ -47,10 +47,22 @@ function orderRow(row: OrderRow): SafeHtml {
   </tr>`
 }
 
-function ordersTable(db: DemoDb, c: Context, enhance: (href: string) => SafeHtml): SafeHtml {
+/** What the overview page can be given. */
+export interface OverviewOptions {
+  /** Controls shown above the orders table, for its current state (the CSV export form). */
+  ordersTools?: ((query: OrdersQuery) => SafeHtml) | undefined
+}
+
+function ordersTable(
+  db: DemoDb,
+  c: Context,
+  enhance: (href: string) => SafeHtml,
+  tools: OverviewOptions['ordersTools']
+): SafeHtml {
   const result = db.orders(parseOrdersQuery(c.req.query()))
   const { query } = result
   return html`<h2 id="orders-heading">Orders</h2>
+    ${tools?.(query) ?? ''}
     <table class="data-table">
       <caption class="visually-hidden">
         Orders sorted by ${query.sort}, ${query.dir === 'asc' ? 'ascending' : 'descending'}
@@ -91,18 +103,23 @@ function activityList(db: DemoDb): SafeHtml {
  *
  * @param db - the demo database
  * @param layout - the document layout
+ * @param options - `ordersTools`: controls above the orders table
  * @example
  * app.get('/', overviewPage(db, demoLayout(4, demoAssets(4))).handler)
  */
-export function overviewPage(db: DemoDb, layout: Layout) {
+export function overviewPage(db: DemoDb, layout: Layout, options: OverviewOptions = {}) {
   const stats = partial('stats', () => statCards(db.stats()), {
     tag: 'section',
     attrs: { 'aria-labelledby': 'stats-heading' },
   })
-  const orders = partial('orders', (c, self) => ordersTable(db, c, swapLink(self)), {
-    tag: 'section',
-    attrs: { 'aria-labelledby': 'orders-heading', class: 'panel' },
-  })
+  const orders = partial(
+    'orders',
+    (c, self) => ordersTable(db, c, swapLink(self), options.ordersTools),
+    {
+      tag: 'section',
+      attrs: { 'aria-labelledby': 'orders-heading', class: 'panel' },
+    }
+  )
   const activity = partial('activity', () => activityList(db), {
     tag: 'section',
     attrs: { 'aria-labelledby': 'activity-heading', class: 'panel' },
