@@ -48,8 +48,11 @@ export interface BullmqBackend extends WorkerBackend {
   runNow(id: string): Promise<boolean>
   /** Deletes a READY or finished task; `false` when it is RUNNING or unknown. */
   discard(id: string): Promise<boolean>
-  /** Deletes finished tasks that finished more than `olderThanMs` ago; returns their ids. */
-  prune(olderThanMs: number, status?: 'SUCCESSFUL' | 'FAILED'): Promise<string[]>
+  /**
+   * Deletes tasks that finished more than `olderThanMs` ago (of one status when given); returns
+   * the deleted records (to remove files they point at).
+   */
+  prune(olderThanMs: number, status?: 'SUCCESSFUL' | 'FAILED'): Promise<TaskRecord[]>
   /** Registers each schedule as a BullMQ job scheduler (once per process; see docs). */
   runSchedules(schedules: readonly TaskSchedule[], now: Date): Promise<number>
   /** Closes the connections; the backend cannot be used afterwards. */
@@ -659,10 +662,30 @@ export function bullmqBackend(options: BullmqBackendOptions): BullmqBackend {
             : status === 'SUCCESSFUL'
               ? (['completed'] as const)
               : (['failed'] as const)
-        const removed: string[] = []
+        const before = Date.now() - olderThanMs
+        const removed: TaskRecord[] = []
         for (const queue of queues) {
           for (const state of states) {
-            removed.push(...(await lane(queue).queue.clean(olderThanMs, 0, state)))
+            // the finished sets are scored by finish time; read each record before it goes
+            for (;;) {
+              const ids = await client.zrangebyscore(
+                key(queue, state),
+                '-inf',
+                `(${String(before)}`,
+                'LIMIT',
+                0,
+                500
+              )
+              for (const id of ids) {
+                const record = await getResult(id)
+                if ((await lane(queue).backend.remove(id, false)) === 1 && record !== null) {
+                  removed.push(record)
+                }
+              }
+              if (ids.length < 500) {
+                break
+              }
+            }
           }
         }
         return removed

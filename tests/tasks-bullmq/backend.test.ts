@@ -156,7 +156,7 @@ describe('bullmqBackend()', () => {
       expect(await backend.discard('nope')).toBe(false)
       await sleep(5)
       expect(await backend.prune(1, 'SUCCESSFUL')).toEqual([])
-      expect(await backend.prune(1, 'FAILED')).toEqual([failed.id])
+      expect((await backend.prune(1, 'FAILED')).map((record) => record.id)).toEqual([failed.id])
       expect(await backend.getResult('')).toBeNull()
     })
 

@@ -27,7 +27,8 @@ describeBackendConformance('bullmq', {
         open.push(backend)
         return backend
       },
-      prune: (backend, ms) => (backend as BullmqBackend).prune(ms),
+      prune: async (backend, ms) =>
+        (await (backend as BullmqBackend).prune(ms)).map((record) => record.id),
       close: async () => {
         await Promise.all(open.map((backend) => backend.close()))
       },
