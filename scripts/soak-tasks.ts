@@ -1,4 +1,4 @@
-// The tasks crash soak (security-and-reliability §4.4 J1): 1,000 idempotent tasks on 4 real worker
+// The tasks crash soak (J1 of the crash table in docs/tasks.md): 1,000 idempotent tasks on 4 real worker
 // processes through 100 `kill -9` cycles at random moments, then a check of what the backend and
 // the task's effects say. `npm run soak:tasks` (about a minute), `-- --quick` (20 kills, ~25 s,
 // part of `npm test`). Flags: --backend=sqlite --tasks=N --workers=N --concurrency=N --kills=N

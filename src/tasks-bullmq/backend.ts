@@ -292,8 +292,8 @@ export function bullmqBackend(options: BullmqBackendOptions): BullmqBackend {
       if (deferred !== undefined) {
         // stalled more than maxStalledCount times: BullMQ fails it at this pickup
         const hash = toHash((await client.hgetall(jobKey)) as never)
-        await lane(queue).backend.moveToFailed(job, deferred, removeOnFail, token, false, {
-          hxe: JSON.stringify(jobErrors(hash, 'ready')),
+        await bullWorker.getBackend().moveToFailed(job, deferred, removeOnFail, token, false, {
+          hxe: JSON.stringify(jobErrors(hash, 'ready', true)),
           hxst: hash['stc'] ?? '0',
         })
         continue

@@ -43,18 +43,22 @@ export function jobData(hash: JobHash): JobData {
 
 /**
  * The errors of a job: the ones hxkit wrote (hxe), then one `LeaseExpired` per stall BullMQ's
- * checker counted (stc) since (hxst).
+ * checker counted (stc) since (hxst); with `failedForGood`, the last stall is the one past the
+ * limit and is a `TaskStalled`, as on SQLite.
  */
-export function jobErrors(hash: JobHash, state: JobState): TaskError[] {
+export function jobErrors(hash: JobHash, state: JobState, failedForGood = false): TaskError[] {
   const errors = JSON.parse(hash['hxe'] ?? '[]') as TaskError[]
   const unseen = number(hash['stc']) - number(hash['hxst'])
   // a RUNNING job's latest start is the live attempt; the stalled ones came before it
   const last = number(hash['ats']) - (state === 'active' ? 1 : 0)
   for (let i = unseen - 1; i >= 0; i--) {
+    const stalled = failedForGood && i === 0
     errors.push({
-      exceptionClassPath: 'LeaseExpired',
-      message: 'The worker stopped renewing its lock (it crashed, hung or lost Redis).',
-      traceback: 'LeaseExpired: the lock expired',
+      exceptionClassPath: stalled ? 'TaskStalled' : 'LeaseExpired',
+      message: stalled
+        ? `The worker stopped renewing its lock (lock expiry ${hash['stc'] ?? '0'} of this task, more than maxStalledCount allows): it failed for good.`
+        : 'The worker stopped renewing its lock (it crashed, hung or lost Redis).',
+      traceback: stalled ? 'TaskStalled: the lock expired' : 'LeaseExpired: the lock expired',
       attempt: Math.max(1, last - i),
     })
   }
@@ -81,6 +85,10 @@ function scheduledKey(id: string, hash: JobHash): string | null {
 }
 
 /** The `TaskRecord` of a job hash in `queueName`. */
+/** Whether BullMQ failed the job for stalling more than `maxStalledCount` allows. */
+export const stalledForGood = (hash: JobHash): boolean =>
+  hash['defa'] !== undefined || hash['failedReason'] === 'job stalled more than allowable limit'
+
 export function toRecord(
   id: string,
   queueName: string,
@@ -88,6 +96,7 @@ export function toRecord(
   hash: JobHash
 ): TaskRecord {
   const data = jobData(hash)
+  const stalled = state === 'failed' && stalledForGood(hash)
   const finished = state === 'completed' || state === 'failed'
   return {
     id,
@@ -106,11 +115,12 @@ export function toRecord(
     lastAttemptedAt: date(hash['processedOn']),
     finishedAt: finished ? date(hash['finishedOn']) : null,
     workerIds: JSON.parse(hash['hxw'] ?? '[]') as string[],
-    errors: jobErrors(hash, state),
+    errors: jobErrors(hash, state, stalled),
     returnValue:
       state === 'completed' ? (JSON.parse(hash['returnvalue'] ?? 'null') as JsonValue) : undefined,
     progress: progressOf(hash),
-    maxAttempts: jobMaxAttempts(hash),
+    // the stall past the limit gives no attempt back, as on SQLite
+    maxAttempts: jobMaxAttempts(hash) - (stalled ? 1 : 0),
     idempotencyKey: data.key ?? scheduledKey(id, hash),
   }
 }

@@ -174,6 +174,14 @@ export function worker(options: WorkerOptions): TaskWorker {
         idempotencyKey: claim.idempotencyKey,
         signal: controller.signal,
         progress: (progress) => backend.progress(claim, progress),
+        transaction: (fn) =>
+          backend.transaction === undefined
+            ? Promise.reject(
+                new TypeError(
+                  `context.transaction(): the ${backend.name} backend has no database to fence a transaction in.`
+                )
+              )
+            : backend.transaction(claim, fn),
       })
       if (outcome.ok) {
         await backend.complete(claim, outcome.value)

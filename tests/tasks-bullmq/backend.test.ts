@@ -204,7 +204,7 @@ describe('bullmqBackend()', () => {
       expect(await backend.claim('next', null)).toBeNull()
       const record = await backend.getResult(id)
       expect(record?.status).toBe('FAILED')
-      expect(record?.errors.map((error) => error.exceptionClassPath)).toEqual(['LeaseExpired'])
+      expect(record?.errors.map((error) => error.exceptionClassPath)).toEqual(['TaskStalled'])
     })
   })
 

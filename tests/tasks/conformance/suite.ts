@@ -478,7 +478,7 @@ export function describeBackendConformance(name: string, target: ConformanceTarg
         expect(record?.status).toBe('FAILED')
         expect(record?.errors.map((error) => error.exceptionClassPath)).toEqual([
           'LeaseExpired',
-          'LeaseExpired',
+          'TaskStalled',
         ])
         expect(events(poison.id).map((event) => event.kind)).toEqual(['started', 'started'])
       })
