@@ -10,6 +10,7 @@ const publicModules = [
   'security',
   'server',
   'tasks',
+  'tasks-bullmq',
   'testing',
   'views',
 ]

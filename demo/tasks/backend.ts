@@ -9,6 +9,7 @@ import type {
   TaskResultStatus,
   WorkerBackend,
 } from '../../src/tasks/index.ts'
+import { bullmqBackend } from '../../src/tasks-bullmq/index.ts'
 
 /** The dashboard's reads and actions beyond `TaskBackend`; every method may be async. */
 export interface TaskAdmin {
@@ -35,7 +36,7 @@ export interface DemoTaskBackend {
 }
 
 /** The backends `TASKS_BACKEND` may name. */
-export const TASK_BACKENDS = ['sqlite'] as const
+export const TASK_BACKENDS = ['sqlite', 'redis'] as const
 
 /**
  * The SQLite backend on the demo's own connection (the same file, so an enqueue joins the app's
@@ -60,6 +61,43 @@ export function sqliteTasks(db: Database.Database): DemoTaskBackend {
   }
 }
 
+/** The queues the demo's tasks use (BullMQ needs them up front). */
+const QUEUES = ['default', 'exports']
+
+/**
+ * The BullMQ backend on `REDIS_URL`, for several server instances and workers on any hosts; the
+ * demo's own data stays in its SQLite file (which every instance opens, so run them on one host
+ * or give them one shared database).
+ *
+ * @param env - `REDIS_URL` (required), `TASKS_REDIS_PREFIX` (default `hxkit-demo`),
+ *   `TASKS_LEASE_MS` (default 30 000)
+ * @example
+ * const { backend, admin } = redisTasks({ REDIS_URL: 'redis://127.0.0.1:6379' })
+ */
+export function redisTasks(env: Record<string, string | undefined>): DemoTaskBackend {
+  const url = env['REDIS_URL']
+  if (url === undefined || url === '') {
+    throw new TypeError('TASKS_BACKEND=redis needs REDIS_URL (e.g. redis://127.0.0.1:6379).')
+  }
+  const backend = bullmqBackend({
+    url,
+    prefix: env['TASKS_REDIS_PREFIX'] ?? 'hxkit-demo',
+    queues: QUEUES,
+    leaseMs: Number(env['TASKS_LEASE_MS'] ?? 30_000),
+  })
+  return {
+    backend,
+    admin: {
+      counts: () => backend.counts(),
+      list: ({ status, limit, offset }) =>
+        backend.list({ status: status ?? undefined, limit, offset }),
+      runNow: (id) => backend.runNow(id),
+      discard: (id) => backend.discard(id),
+      prune: (olderThanMs) => backend.prune(olderThanMs),
+    },
+  }
+}
+
 /**
  * Picks the backend `TASKS_BACKEND` names (default `sqlite`); an unknown name throws at start-up.
  *
@@ -75,6 +113,9 @@ export function taskBackendFromEnv(
   const name = env['TASKS_BACKEND'] ?? 'sqlite'
   if (name === 'sqlite') {
     return sqliteTasks(db)
+  }
+  if (name === 'redis') {
+    return redisTasks(env)
   }
   throw new TypeError(`TASKS_BACKEND must be one of ${TASK_BACKENDS.join(', ')} (got "${name}").`)
 }

@@ -9,12 +9,14 @@ export interface WorkerSettings {
   queues: string[] | null
   /** ms running tasks get on shutdown before their signals abort and they are released. */
   graceMs: number
+  /** ms between sweeps for expired leases (`TASKS_SWEEP_MS`); unset keeps the worker's default. */
+  sweepIntervalMs?: number
 }
 
 /**
  * Reads `--concurrency N` / `TASKS_CONCURRENCY` (1–64, default 2), `--queues a,b` /
- * `TASKS_QUEUES` (default every queue) and `--grace-ms N` / `TASKS_GRACE_MS` (default 10 000);
- * a bad value throws at start-up.
+ * `TASKS_QUEUES` (default every queue), `--grace-ms N` / `TASKS_GRACE_MS` (default 10 000) and
+ * `TASKS_SWEEP_MS` (default the worker's 15 000); a bad value throws at start-up.
  *
  * @param argv - the arguments after the script (`process.argv.slice(2)`)
  * @param env - the environment; default `process.env`
@@ -53,9 +55,14 @@ export function workerSettings(
   if (!/^\d{1,7}$/.test(rawGrace)) {
     throw new TypeError(`--grace-ms / TASKS_GRACE_MS must be a number of ms (got "${rawGrace}").`)
   }
+  const rawSweep = env['TASKS_SWEEP_MS']
+  if (rawSweep !== undefined && !/^[1-9]\d{0,6}$/.test(rawSweep)) {
+    throw new TypeError(`TASKS_SWEEP_MS must be a number of ms (got "${rawSweep}").`)
+  }
   return {
     concurrency: Number(rawConcurrency),
     queues: queues.length === 0 ? null : queues,
     graceMs: Number(rawGrace),
+    ...(rawSweep === undefined ? {} : { sweepIntervalMs: Number(rawSweep) }),
   }
 }

@@ -712,6 +712,11 @@ describe('workerSettings()', () => {
     expect(workerSettings([], {})).toEqual({ concurrency: 2, queues: null, graceMs: 10_000 })
   })
 
+  it('reads the sweep interval from TASKS_SWEEP_MS, and refuses a bad one', () => {
+    expect(workerSettings([], { TASKS_SWEEP_MS: '200' })).toMatchObject({ sweepIntervalMs: 200 })
+    expect(() => workerSettings([], { TASKS_SWEEP_MS: '0' })).toThrow('TASKS_SWEEP_MS must be')
+  })
+
   it.each([
     [['--concurrency', '0']],
     [['--concurrency', 'x']],
@@ -724,8 +729,22 @@ describe('workerSettings()', () => {
 
 describe('taskBackendFromEnv()', () => {
   it('refuses a backend it does not know, naming the ones it does', () => {
-    expect(() => taskBackendFromEnv(h.db.sqlite(), { TASKS_BACKEND: 'redis' })).toThrow(
-      'TASKS_BACKEND must be one of sqlite (got "redis").'
+    expect(() => taskBackendFromEnv(h.db.sqlite(), { TASKS_BACKEND: 'mongo' })).toThrow(
+      'TASKS_BACKEND must be one of sqlite, redis (got "mongo").'
     )
+  })
+
+  it('needs REDIS_URL for redis, and builds the BullMQ backend on it', async () => {
+    expect(() => taskBackendFromEnv(h.db.sqlite(), { TASKS_BACKEND: 'redis' })).toThrow(
+      'TASKS_BACKEND=redis needs REDIS_URL'
+    )
+    const { backend } = taskBackendFromEnv(h.db.sqlite(), {
+      TASKS_BACKEND: 'redis',
+      REDIS_URL: 'redis://127.0.0.1:1',
+    })
+
+    expect(backend.name).toBe('bullmq')
+    expect(backend.queues).toEqual(['default', 'exports'])
+    await (backend as unknown as { close(): Promise<void> }).close()
   })
 })
