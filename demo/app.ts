@@ -11,6 +11,9 @@ import type { DemoDb } from './db.ts'
 import { registerForms } from './forms/index.ts'
 import { demoLayout, htmxVersionFromEnv } from './layout.ts'
 import type { HtmxVersion } from './layout.ts'
+import { registerLiveTestRoutes } from './live-test-routes.ts'
+import { demoLive } from './live.ts'
+import type { DemoLive } from './live.ts'
 import { cspReportsPage } from './pages/csp-reports.ts'
 import { customersPage } from './pages/customers.ts'
 import { overviewPage } from './pages/overview.ts'
@@ -25,6 +28,8 @@ export interface AppOptions {
   htmxVersion?: HtmxVersion | undefined
   /** Mount the test-only routes under `/__test/`; default `HXKIT_TEST_ROUTES=1`. */
   testRoutes?: boolean | undefined
+  /** Live updates (hxkit/live); default an in-process hub for this app. */
+  live?: DemoLive | undefined
 }
 
 /** The demo's own static folder (public/: demo.css), served next to the kit's client files. */
@@ -79,7 +84,9 @@ export function createApp(options: AppOptions) {
   const assets = demoAssets(version)
   const layout = demoLayout(version, assets)
   const reports = reportStore(() => db.sqlite())
-  const overview = overviewPage(db, layout)
+  const live = options.live ?? demoLive(version)
+  const overview = overviewPage(db, layout, live.element)
+  const overviewLive = live.attach(overview.partials)
   // hx-on needs htmx 4's hx-csp extension under the strict policy; htmx 2 gets no hx-on
   const customers = customersPage(db, layout, { hxOn: version === 4 })
   const cspReports = cspReportsPage(reports, layout)
@@ -93,6 +100,7 @@ export function createApp(options: AppOptions) {
   // browsers ask for it on every page; an empty answer keeps the console free of 404s
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/', overview.handler)
+  app.get(overviewLive.path, overviewLive.handler)
   app.get('/customers', customers.handler)
   app.post(
     CSP_REPORT_PATH,
@@ -104,14 +112,16 @@ export function createApp(options: AppOptions) {
   )
   app.get('/csp-reports', cspReports.page.handler)
   app.post('/csp-reports/clear', cspReports.clear)
-  registerForms(app, { db, layout, overview, htmxVersion: version })
+  registerForms(app, { db, layout, overview, htmxVersion: version, onSaved: live.ordersChanged })
   if (options.testRoutes ?? process.env['HXKIT_TEST_ROUTES'] === '1') {
     registerTestRoutes(app, reports)
+    registerLiveTestRoutes(app, { hub: live.hub, layout, assets, version })
   }
   return Object.assign(app, {
     pages: { overview, customers, cspReports: cspReports.page },
     reports,
     assets,
+    live,
   })
 }
 

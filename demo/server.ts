@@ -12,6 +12,8 @@ const server = serve(app, {
     timeout: Number(process.env['SHUTDOWN_GRACE_MS'] ?? 7_000),
   },
 })
+// live streams end first (each gets a final event), so close() is not held open by them
+server.onShutdown(() => app.live.hub.close())
 server.onShutdown(
   () => {
     db.close()

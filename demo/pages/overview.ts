@@ -91,10 +91,11 @@ function activityList(db: DemoDb): SafeHtml {
  *
  * @param db - the demo database
  * @param layout - the document layout
+ * @param [live] - renders the element that keeps the stats and activity fresh (hxkit/live)
  * @example
  * app.get('/', overviewPage(db, demoLayout(4, demoAssets(4))).handler)
  */
-export function overviewPage(db: DemoDb, layout: Layout) {
+export function overviewPage(db: DemoDb, layout: Layout, live?: (c: Context) => SafeHtml) {
   const stats = partial('stats', () => statCards(db.stats()), {
     tag: 'section',
     attrs: { 'aria-labelledby': 'stats-heading' },
@@ -111,9 +112,10 @@ export function overviewPage(db: DemoDb, layout: Layout) {
     title: 'Overview',
     layout,
     partials: { stats, orders, activity },
-    render: (p) =>
+    render: (p, c) =>
       html`<h1>Overview</h1>
         ${p.stats}
-        <div class="columns">${p.orders}${p.activity}</div>`,
+        <div class="columns">${p.orders}${p.activity}</div>
+        ${live?.(c) ?? ''}`,
   })
 }
