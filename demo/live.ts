@@ -1,9 +1,10 @@
 // Live updates in the demo (hxkit/live): the overview's stat cards and activity list follow every
 // order saved in any tab, or on any instance when LIVE_REDIS_URL names a Redis.
 import type { Context } from 'hono'
+import { Redis } from 'ioredis'
 import { html } from '../src/html/index.ts'
 import type { SafeHtml } from '../src/html/index.ts'
-import { liveHub } from '../src/live/index.ts'
+import { liveHub, memoryBus, redisBus } from '../src/live/index.ts'
 import type { LiveBus, LiveHub, LiveView } from '../src/live/index.ts'
 import type { NamedPartial } from '../src/partials/index.ts'
 import type { HtmxVersion } from './layout.ts'
@@ -17,6 +18,7 @@ export const ORDERS_CHANNEL = 'orders'
 /** The demo's hub and the overview's live partials. */
 export interface DemoLive {
   readonly hub: LiveHub
+  readonly bus: LiveBus
   /** The hidden element the overview renders: a stream for htmx 4, polling for htmx 2. */
   readonly element: (c: Context) => SafeHtml
   /** Declares the overview's live partials (once the overview page exists). */
@@ -26,18 +28,34 @@ export interface DemoLive {
 }
 
 /**
+ * The bus from the environment: Redis when `LIVE_REDIS_URL` is set (several instances), else in
+ * process.
+ *
+ * @param env - the environment; default `process.env`
+ * @example
+ * const bus = busFromEnv({ LIVE_REDIS_URL: 'redis://127.0.0.1:6379' })
+ */
+export function busFromEnv(env: Record<string, string | undefined> = process.env): LiveBus {
+  const url = env['LIVE_REDIS_URL']
+  return url === undefined || url === ''
+    ? memoryBus()
+    : redisBus({ connection: new Redis(url, { maxRetriesPerRequest: 3 }) })
+}
+
+/**
  * Creates the demo's live hub.
  *
  * @param version - the htmx the layout loads (2 polls instead of streaming)
- * @param bus - the bus; default in process
+ * @param bus - the bus; default `busFromEnv()`
  * @example
  * const live = demoLive(4)
  */
-export function demoLive(version: HtmxVersion, bus?: LiveBus): DemoLive {
+export function demoLive(version: HtmxVersion, bus: LiveBus = busFromEnv()): DemoLive {
   const hub = liveHub({ bus })
   let view: LiveView | undefined
   return {
     hub,
+    bus,
     element: (c) => view?.element(c, { htmx: version, poll: 2 }) ?? html``,
     attach: (partials) => {
       view = hub.live({

@@ -14,6 +14,7 @@ const server = serve(app, {
 })
 // live streams end first (each gets a final event), so close() is not held open by them
 server.onShutdown(() => app.live.hub.close())
+server.onShutdown(() => app.live.bus.close(), { phase: 'cleanup' })
 server.onShutdown(
   () => {
     db.close()

@@ -1,7 +1,11 @@
 // hxkit/live in Chromium: the overview follows orders saved in another tab (htmx 4 over SSE, htmx 2
 // by polling the same route), and what hx-csp does with markup arriving in server-sent messages.
 import type { Page } from '@playwright/test'
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { expect, test } from '../src/testing/playwright.ts'
+import { startRedis } from '../tests/fixtures/redis.ts'
+import type { RedisServer } from '../tests/fixtures/redis.ts'
 import { projectHtmxMajor } from './helpers.ts'
 
 const tag = (): string => Math.random().toString(36).slice(2, 8)
@@ -122,5 +126,66 @@ test.describe('live partials under hx-csp', () => {
       // the message's markup carries the stream's nonce, which hx-csp never learns
       await expect(page.locator('#probe-ping')).not.toHaveAttribute('hx-get', /./)
     })
+  })
+})
+
+/** Starts a demo instance on `port` and resolves once /healthz answers. */
+async function startDemo(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HTMX_VERSION: '4', ...env },
+    stdio: 'ignore',
+  })
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${String(port)}/healthz`)).ok) {
+        return child
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 200))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`the demo on port ${String(port)} did not start`)
+}
+
+test.describe('two demo instances on one Redis', () => {
+  const base = Number(process.env['E2E_PORT'] ?? 3107) + 2
+  let redis: RedisServer | undefined
+  const instances: ChildProcess[] = []
+
+  test.beforeAll(async () => {
+    test.skip(test.info().project.name === 'htmx2', 'one run is enough: the bus is the same')
+    redis = await startRedis()
+    const env = {
+      DATABASE_PATH: 'test-results/e2e-live-redis.db',
+      LIVE_REDIS_URL: redis.url,
+    }
+    instances.push(await startDemo(base, { ...env, DATABASE_RESET: '1' }))
+    instances.push(await startDemo(base + 1, env))
+  })
+
+  test.afterAll(async () => {
+    for (const child of instances.splice(0)) {
+      const exited = new Promise((done) => child.once('exit', done))
+      child.kill('SIGTERM')
+      await exited
+    }
+    await redis?.stop()
+  })
+
+  test('an order created through A updates the overview open on B', async ({ page, browser }) => {
+    await openLive(page, `http://127.0.0.1:${String(base + 1)}/`, '/live/overview')
+    const before = Number(((await ordersCard(page).textContent()) ?? '').replace(/\D/g, ''))
+    const onA = await browser.newPage({ baseURL: `http://127.0.0.1:${String(base)}` })
+
+    await createOrder(onA, `Redis ${tag()}`)
+
+    await expect(ordersCard(page)).toHaveText(
+      String(before + 1).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+    )
+    await expect(page.locator('#activity li').first()).toContainText(/Order #\d+ created/)
+    await onA.close()
   })
 })
