@@ -20,6 +20,7 @@ const modulePages = [
   'security',
   'server',
   'tasks',
+  'live',
   'testing',
 ]
 

@@ -31,6 +31,8 @@ export interface LiveElementOptions {
   htmx?: 2 | 4 | undefined
   /** The htmx 2 polling interval, in seconds. @default 5 */
   poll?: number | undefined
+  /** The stream's URL when `path` has parameters (`/tasks/42/live` for `/tasks/:id/live`). @default path */
+  url?: string | undefined
 }
 
 /** Live partials: the stream route and the element that opens it. */
@@ -146,7 +148,11 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
   }
 
   const element = (_c: Context, elementOptions: LiveElementOptions = {}): SafeHtml => {
-    checkKeys('element()', elementOptions, ['htmx', 'poll'])
+    checkKeys('element()', elementOptions, ['htmx', 'poll', 'url'])
+    const target = elementOptions.url ?? path
+    if (typeof target !== 'string' || !/^\/[^\s?#"<>]*$/.test(target)) {
+      throw new TypeError('element(): "url" must be a path starting with / (no query)')
+    }
     const since = Date.now() - 2000
     if (elementOptions.htmx === 2) {
       const seconds = elementOptions.poll ?? 5
@@ -154,10 +160,10 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
         throw new TypeError('element(): "poll" must be a positive number of seconds')
       }
       return new SafeHtml(
-        `<div hidden hx-get="${escapeHtml(path)}" hx-trigger="every ${String(seconds)}s"${hxNonce().value}></div>`
+        `<div hidden hx-get="${escapeHtml(target)}" hx-trigger="every ${String(seconds)}s"${hxNonce().value}></div>`
       )
     }
-    const url = `${path}?since=${String(since)}`
+    const url = `${target}?since=${String(since)}`
     return new SafeHtml(
       `<div hidden hx-sse:connect="${escapeHtml(url)}" hx-sse:close="${END_EVENT}"${hxNonce().value}></div>`
     )

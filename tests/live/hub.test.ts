@@ -119,6 +119,21 @@ describe('liveHub()', () => {
       expect(second.data).toContain('<time>49</time>')
     })
 
+    it('drops a pending flush when the last stream goes', async () => {
+      app = await startLiveApp({ interval: 10_000 })
+      const client = await open(`/live?since=${String(Date.now() + 60_000)}`)
+      await client.next()
+      await app.hub.publish('orders')
+      await client.next()
+
+      await app.hub.publish('orders')
+      const pending = app.hub.stats().timers
+      client.close()
+
+      await expect.poll(() => app?.hub.stats().timers).toBe(0)
+      expect(pending).toBe(2)
+    })
+
     it('sends an isolated publish at once', async () => {
       app = await startLiveApp({ interval: 10_000 })
       const client = await open(`/live?since=${String(Date.now() + 60_000)}`)
@@ -161,6 +176,22 @@ describe('liveHub()', () => {
       await sleep(50)
 
       expect(resumed.messages).toHaveLength(1)
+    })
+
+    it('sends the current state when the publish times it kept no longer reach back that far', async () => {
+      app = await startLiveApp({ interval: 0 })
+      const holder = await open(`/live?since=${String(Date.now() + 60_000)}`)
+      await holder.next()
+      const since = String(Date.now())
+      await sleep(5)
+
+      for (let i = 0; i <= 10_000; i++) {
+        await app.hub.publish(`key:${String(i)}`)
+      }
+      const resumed = await open('/live', { 'Last-Event-ID': since })
+      await resumed.next()
+
+      expect((await resumed.next()).data).toContain('id="count"')
     })
 
     it('sends the current state to a first stream, since nothing was heard before it', async () => {
@@ -372,8 +403,9 @@ describe('liveHub()', () => {
         })
         await hub.publish('orders')
         await sleep(50)
+        await hub.publish('orders')
+        await sleep(50)
         fail = false
-        await sleep(10)
         await hub.publish('orders')
         const message = await client.next()
 

@@ -130,6 +130,24 @@ describe('redisBus()', () => {
     )
   })
 
+  it('keeps the pattern while another listener remains, and ignores a second unsubscribe', async () => {
+    const bus = redisBus({ connection: connect() })
+    buses.push(bus)
+    const observer = connect()
+    const first = bus.subscribe(() => undefined)
+    const second = bus.subscribe(() => undefined)
+    await expect.poll(() => observer.call('PUBSUB', 'NUMPAT')).toBe(1)
+
+    first()
+    first()
+    await sleep(100)
+    const kept = await observer.call('PUBSUB', 'NUMPAT')
+    second()
+
+    expect(kept).toBe(1)
+    await expect.poll(() => observer.call('PUBSUB', 'NUMPAT')).toBe(0)
+  })
+
   it('drops publishes after close()', async () => {
     const bus = redisBus({ connection: connect() })
     await bus.close()
