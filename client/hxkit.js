@@ -91,3 +91,75 @@
     toastRegion()
   }
 })()
+
+// hxkit/live: nonces in server-sent messages (htmx 4 with hx-sse and hx-csp).
+// hx-csp rewrites a response's nonce to the page's only for ordinary responses; hx-sse takes a
+// stream over before that step, so every message would lose its htmx attributes. The stream
+// opens with a named `hxkit:nonce` event carrying the nonce its messages are stamped with; each
+// unnamed message then gets the same treatment hx-csp gives a response: the page nonce scrubbed
+// (the server cannot know it, so its presence means injection), then the stream nonce promoted to
+// the page nonce. Markup without the stream nonce stays inert.
+;(function () {
+  'use strict'
+
+  /** @type {WeakMap<EventTarget, string>} */
+  var streamNonces = new WeakMap()
+
+  /**
+   * @param {string} text
+   * @param {string} nonce
+   * @param {string} replacement
+   * @returns {string}
+   */
+  function rewriteNonce(text, nonce, replacement) {
+    var escaped = nonce.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    return text.replace(
+      new RegExp('(nonce=)(["\']?)' + escaped + '\\2', 'gi'),
+      /**
+       * @param {string} _
+       * @param {string} attr
+       * @param {string} quote
+       * @returns {string}
+       */
+      function (_, attr, quote) {
+        return replacement === '' ? '' : attr + quote + replacement + quote
+      }
+    )
+  }
+
+  /** @param {Event} event */
+  function liveMessage(event) {
+    var detail =
+      event instanceof CustomEvent
+        ? /** @type {{ message?: { data?: unknown, event?: unknown }, cancelled?: boolean } | null} */ (
+            event.detail
+          )
+        : null
+    var message = detail?.message
+    var source = event.target
+    if (!detail || !message || typeof message.data !== 'string' || source === null) {
+      return
+    }
+    if (message.event === 'hxkit:nonce') {
+      streamNonces.set(source, message.data)
+      detail.cancelled = true
+      return
+    }
+    if (message.event) {
+      return
+    }
+    var script = document.querySelector('script[nonce]')
+    var pageNonce = script instanceof HTMLElement ? script.nonce : ''
+    var streamNonce = streamNonces.get(source)
+    var data = message.data
+    if (pageNonce) {
+      data = rewriteNonce(data, pageNonce, '')
+    }
+    if (pageNonce && streamNonce) {
+      data = rewriteNonce(data, streamNonce, pageNonce)
+    }
+    message.data = data
+  }
+
+  document.addEventListener('htmx:sse:before:message', liveMessage)
+})()

@@ -11,6 +11,9 @@ import type { DemoDb } from './db.ts'
 import { registerForms } from './forms/index.ts'
 import { demoLayout, htmxVersionFromEnv } from './layout.ts'
 import type { HtmxVersion } from './layout.ts'
+import { registerLiveTestRoutes } from './live-test-routes.ts'
+import { demoLive } from './live.ts'
+import type { DemoLive } from './live.ts'
 import { cspReportsPage } from './pages/csp-reports.ts'
 import { customersPage } from './pages/customers.ts'
 import { overviewPage } from './pages/overview.ts'
@@ -30,6 +33,8 @@ export interface AppOptions {
   testRoutes?: boolean | undefined
   /** The background tasks' backend, step pause and retention; default from the environment. */
   tasks?: TasksOptions | undefined
+  /** Live updates (hxkit/live); default an in-process hub for this app. */
+  live?: DemoLive | undefined
 }
 
 /** The demo's own static folder (public/: demo.css), served next to the kit's client files. */
@@ -84,7 +89,9 @@ export function createApp(options: AppOptions) {
   const assets = demoAssets(version)
   const layout = demoLayout(version, assets)
   const reports = reportStore(() => db.sqlite())
-  const overview = overviewPage(db, layout, { ordersTools: exportForm })
+  const live = options.live ?? demoLive(version)
+  const overview = overviewPage(db, layout, { ordersTools: exportForm, live: live.element })
+  const overviewLive = live.attach(overview.partials)
   // hx-on needs htmx 4's hx-csp extension under the strict policy; htmx 2 gets no hx-on
   const customers = customersPage(db, layout, { hxOn: version === 4 })
   const cspReports = cspReportsPage(reports, layout)
@@ -98,6 +105,7 @@ export function createApp(options: AppOptions) {
   // browsers ask for it on every page; an empty answer keeps the console free of 404s
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/', overview.handler)
+  app.get(overviewLive.path, overviewLive.handler)
   app.get('/customers', customers.handler)
   app.post(
     CSP_REPORT_PATH,
@@ -109,10 +117,11 @@ export function createApp(options: AppOptions) {
   )
   app.get('/csp-reports', cspReports.page.handler)
   app.post('/csp-reports/clear', cspReports.clear)
-  registerForms(app, { db, layout, overview, htmxVersion: version })
+  registerForms(app, { db, layout, overview, htmxVersion: version, onSaved: live.ordersChanged })
   const tasks = registerTasks(app, { db, layout, options: options.tasks })
   if (options.testRoutes ?? process.env['HXKIT_TEST_ROUTES'] === '1') {
     registerTestRoutes(app, reports)
+    registerLiveTestRoutes(app, { hub: live.hub, layout, assets, version })
   }
   return Object.assign(app, {
     pages: { overview, customers, cspReports: cspReports.page, ...tasks.pages },
@@ -120,6 +129,7 @@ export function createApp(options: AppOptions) {
     /** The background tasks (set up on first call): backend, admin, worker. */
     tasks: tasks.tasks,
     assets,
+    live,
   })
 }
 

@@ -68,7 +68,10 @@ export function demoLayout(
         }
       : {
           htmx: url(`${HTMX_URL_PREFIX}htmx.min.js`),
-          extensions: [url(`${HTMX_URL_PREFIX}ext/hx-csp.js`)],
+          extensions: [
+            url(`${HTMX_URL_PREFIX}ext/hx-csp.js`),
+            url(`${HTMX_URL_PREFIX}ext/hx-sse.js`),
+          ],
           config: HTMX4_CONFIG,
           scripts: [url(HXKIT_SCRIPT_URL)],
         }

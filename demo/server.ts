@@ -22,6 +22,9 @@ if (process.env['TASKS_WORKER'] !== '0') {
   const graceMs = Math.min(settings.graceMs, Math.max(0, shutdownTimeout - 1_000))
   app.tasks().startWorker({ ...settings, graceMs, shutdown: server })
 }
+// live streams end first (each gets a final event), so close() is not held open by them
+server.onShutdown(() => app.live.hub.close())
+server.onShutdown(() => app.live.bus.close(), { phase: 'cleanup' })
 server.onShutdown(
   () => {
     db.close()

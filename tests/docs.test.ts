@@ -21,6 +21,7 @@ const modulePages = [
   'server',
   'tasks',
   'tasks-bullmq',
+  'live',
   'testing',
 ]
 

@@ -22,6 +22,8 @@ export interface FormDeps {
   overview: ReturnType<typeof overviewPage>
   /** The htmx the layout loads (live fields morph in 4, are replaced in 2); default `HTMX_VERSION`. */
   htmxVersion?: HtmxVersion | undefined
+  /** Called after an order is created or saved (the demo publishes to hxkit/live). */
+  onSaved?: (() => void) | undefined
 }
 
 const ID = /^[1-9]\d{0,8}$/
@@ -83,6 +85,7 @@ export function registerForms(app: Hono, deps: FormDeps): { page: OrderPage } {
   // table and the stat cards in one response, and a toast.
   const saved = (c: Context, panel: PanelData, message: string): Promise<Response> => {
     panels.set(c, panel)
+    deps.onSaved?.()
     return completeSubmit(c, {
       redirect: `/orders/${String(panel.saved?.id ?? 0)}/edit?saved=1`,
       htmx: () => {

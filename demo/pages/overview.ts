@@ -51,6 +51,8 @@ function orderRow(row: OrderRow): SafeHtml {
 export interface OverviewOptions {
   /** Controls shown above the orders table, for its current state (the CSV export form). */
   ordersTools?: ((query: OrdersQuery) => SafeHtml) | undefined
+  /** Renders the element that opens the live stream (hxkit/live). */
+  live?: ((c: Context) => SafeHtml) | undefined
 }
 
 function ordersTable(
@@ -103,7 +105,8 @@ function activityList(db: DemoDb): SafeHtml {
  *
  * @param db - the demo database
  * @param layout - the document layout
- * @param options - `ordersTools`: controls above the orders table
+ * @param options - `ordersTools`: controls above the orders table; `live`: the element that keeps
+ *   the stats and activity fresh (hxkit/live)
  * @example
  * app.get('/', overviewPage(db, demoLayout(4, demoAssets(4))).handler)
  */
@@ -128,9 +131,10 @@ export function overviewPage(db: DemoDb, layout: Layout, options: OverviewOption
     title: 'Overview',
     layout,
     partials: { stats, orders, activity },
-    render: (p) =>
+    render: (p, c) =>
       html`<h1>Overview</h1>
         ${p.stats}
-        <div class="columns">${p.orders}${p.activity}</div>`,
+        <div class="columns">${p.orders}${p.activity}</div>
+        ${options.live?.(c) ?? ''}`,
   })
 }

@@ -10,6 +10,7 @@ export type { CspFinding, CspScanOptions } from './scanner.ts'
 export { htmxScripts } from './scripts.ts'
 export type { HtmxScriptsOptions } from './scripts.ts'
 export { generateNonce } from './nonce.ts'
+export { runWithNonce } from './nonce-scope.ts'
 export { DEFAULT_CSP, NONCE, NONE, SELF, serializePolicy } from './policy.ts'
 export type { CspDirectives } from './policy.ts'
 

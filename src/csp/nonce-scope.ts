@@ -7,7 +7,19 @@ import { setNonceSource } from '../internal/render-nonce.ts'
 const store = new AsyncLocalStorage<string>()
 setNonceSource(() => store.getStore())
 
-/** Runs `fn` (and everything it awaits) with `nonce` as the current response's nonce. */
+/**
+ * Runs `fn` (and everything it awaits) with `nonce` as the current response's nonce, so `hx()`,
+ * `hxNonce()` and `hxPartial()` stamp it. `csp()` does this for each request; call it yourself
+ * only for markup rendered outside the request that carries the nonce (hxkit/live renders its
+ * stream messages this way).
+ *
+ * @param nonce - the nonce to stamp
+ * @param fn - the rendering to run
+ * @returns what `fn` returns
+ * @see docs/csp.md
+ * @example
+ * const markup = runWithNonce(getNonce(c), () => hx({ get: '/orders' }))
+ */
 export function runWithNonce<T>(nonce: string, fn: () => T): T {
   return store.run(nonce, fn)
 }

@@ -1,0 +1,191 @@
+// hxkit/live in Chromium: the overview follows orders saved in another tab (htmx 4 over SSE, htmx 2
+// by polling the same route), and what hx-csp does with markup arriving in server-sent messages.
+import type { Page } from '@playwright/test'
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { expect, test } from '../src/testing/playwright.ts'
+import { startRedis } from '../tests/fixtures/redis.ts'
+import type { RedisServer } from '../tests/fixtures/redis.ts'
+import { projectHtmxMajor } from './helpers.ts'
+
+const tag = (): string => Math.random().toString(36).slice(2, 8)
+
+/** Waits for the overview's stream (htmx 4) or first poll (htmx 2) after `goto`. */
+async function openLive(page: Page, path: string, stream: string): Promise<void> {
+  const opened = page.waitForResponse((res) => new URL(res.url()).pathname === stream)
+  await page.goto(path)
+  await opened
+}
+
+async function createOrder(page: Page, customer: string): Promise<number> {
+  await page.goto('/orders/new')
+  await page.getByLabel('Customer name').fill(customer)
+  await page.getByLabel('Customer email').fill(`${customer.replace(/\W/g, '')}@example.com`)
+  await page.getByLabel('Status').selectOption('pending')
+  await page.getByLabel('Total (€)').fill('12.50')
+  await page.getByLabel('Deliver by').fill('2031-01-15')
+  await page.getByLabel('Street').fill('Hauptstraße 5')
+  await page.getByLabel('City').fill('Berlin')
+  await page.getByLabel('ZIP code').fill('10115')
+  await page.waitForLoadState('networkidle')
+  const saved = page.waitForResponse(
+    (res) => res.request().method() === 'POST' && !res.url().includes('_validate')
+  )
+  await page.getByRole('button', { name: 'Create order' }).click()
+  await saved
+  const text = (await page.getByRole('status').first().textContent()) ?? ''
+  return Number(/#(\d+)/.exec(text)?.[1] ?? NaN)
+}
+
+const ordersCard = (page: Page) =>
+  page.locator('#stats .stat-card').filter({ hasText: 'Orders' }).locator('dd')
+
+test.describe('live overview', () => {
+  test('stat cards and activity follow an order created in another tab', async ({
+    page,
+    context,
+  }) => {
+    await openLive(page, '/', '/live/overview')
+    const before = Number(((await ordersCard(page).textContent()) ?? '').replace(/\D/g, ''))
+    const other = await context.newPage()
+
+    await createOrder(other, `Live ${tag()}`)
+
+    await expect(ordersCard(page)).toHaveText(
+      String(before + 1).replace(/\B(?=(\d{3})+(?!\d))/g, ','),
+      {
+        timeout: projectHtmxMajor() === '2' ? 8000 : 3000,
+      }
+    )
+    await expect(page.locator('#activity li').first()).toContainText(/Order #\d+ created/)
+    await other.close()
+  })
+})
+
+test.describe('live partials under hx-csp', () => {
+  test('live-updated markup keeps its htmx attributes working', async ({ page }) => {
+    await openLive(page, '/__test/live', '/__test/live/stream')
+
+    const res = await page.request.get('/__test/live/publish')
+    const { version } = (await res.json()) as { version: number }
+    await expect(page.locator('#probe')).toContainText(`Version ${String(version)}`, {
+      timeout: 8000,
+    })
+    await page.getByRole('button', { name: 'Ping' }).click()
+
+    await expect(page.locator('#pong')).toContainText('pong')
+  })
+
+  test.describe('markup injected into a message', () => {
+    test.use({
+      // hx-csp logs each element it strips; htmx 2 has no hx-csp and strips nothing
+      // eslint-disable-next-line no-empty-pattern -- Playwright fixtures destructure their deps
+      expectConsoleErrors: async ({}, use, testInfo) => {
+        await use(testInfo.project.name === 'htmx2' ? [] : ['[hx-csp] blocked'])
+      },
+    })
+
+    test('is inert without the right nonce, and with the stolen page nonce', async ({ page }) => {
+      test.skip(projectHtmxMajor() === '2', 'htmx 2 has no hx-csp: no nonce gate to test')
+      await openLive(page, '/__test/live', '/__test/live/stream')
+      const pageNonce = await page.evaluate(
+        () => document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? ''
+      )
+
+      await page.request.get(
+        `/__test/live/publish?inject=1&stolen=${encodeURIComponent(pageNonce)}`
+      )
+      await expect(page.locator('#injected-stolen')).toBeVisible()
+      await page.locator('#injected-plain').click()
+      await page.locator('#injected-stolen').click()
+      await page.getByRole('button', { name: 'Ping' }).click()
+
+      await expect(page.locator('#pong')).toContainText('pong')
+      await expect(page.locator('#pong')).not.toContainText('pwned')
+      await expect(page.locator('#injected-plain')).not.toHaveAttribute('hx-get', /./)
+      await expect(page.locator('#injected-stolen')).not.toHaveAttribute('hx-get', /./)
+    })
+  })
+
+  test.describe('without hxkit.js (what hx-csp does on its own)', () => {
+    test.use({
+      // eslint-disable-next-line no-empty-pattern -- Playwright fixtures destructure their deps
+      expectConsoleErrors: async ({}, use, testInfo) => {
+        await use(testInfo.project.name === 'htmx2' ? [] : ['[hx-csp] blocked'])
+      },
+    })
+
+    test('strips the htmx attributes of every element a message brings', async ({ page }) => {
+      test.skip(projectHtmxMajor() === '2', 'the finding is about htmx 4 with hx-csp')
+      await openLive(page, '/__test/live/bare', '/__test/live/stream')
+
+      const res = await page.request.get('/__test/live/publish')
+      const { version } = (await res.json()) as { version: number }
+      await expect(page.locator('#probe')).toContainText(`Version ${String(version)}`)
+
+      // the message's markup carries the stream's nonce, which hx-csp never learns
+      await expect(page.locator('#probe-ping')).not.toHaveAttribute('hx-get', /./)
+    })
+  })
+})
+
+/** Starts a demo instance on `port` and resolves once /healthz answers. */
+async function startDemo(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HTMX_VERSION: '4', ...env },
+    stdio: 'ignore',
+  })
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${String(port)}/healthz`)).ok) {
+        return child
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 200))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`the demo on port ${String(port)} did not start`)
+}
+
+test.describe('two demo instances on one Redis', () => {
+  const base = Number(process.env['E2E_PORT'] ?? 3107) + 2
+  let redis: RedisServer | undefined
+  const instances: ChildProcess[] = []
+
+  test.beforeAll(async () => {
+    test.skip(test.info().project.name === 'htmx2', 'one run is enough: the bus is the same')
+    redis = await startRedis()
+    const env = {
+      DATABASE_PATH: 'test-results/e2e-live-redis.db',
+      LIVE_REDIS_URL: redis.url,
+    }
+    instances.push(await startDemo(base, { ...env, DATABASE_RESET: '1' }))
+    instances.push(await startDemo(base + 1, env))
+  })
+
+  test.afterAll(async () => {
+    for (const child of instances.splice(0)) {
+      const exited = new Promise((done) => child.once('exit', done))
+      child.kill('SIGTERM')
+      await exited
+    }
+    await redis?.stop()
+  })
+
+  test('an order created through A updates the overview open on B', async ({ page, browser }) => {
+    await openLive(page, `http://127.0.0.1:${String(base + 1)}/`, '/live/overview')
+    const before = Number(((await ordersCard(page).textContent()) ?? '').replace(/\D/g, ''))
+    const onA = await browser.newPage({ baseURL: `http://127.0.0.1:${String(base)}` })
+
+    await createOrder(onA, `Redis ${tag()}`)
+
+    await expect(ordersCard(page)).toHaveText(
+      String(before + 1).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+    )
+    await expect(page.locator('#activity li').first()).toContainText(/Order #\d+ created/)
+    await onA.close()
+  })
+})

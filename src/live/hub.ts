@@ -1,0 +1,107 @@
+import { checkChannel, checkHint } from './bus.ts'
+import type { LiveHint } from './bus.ts'
+import { resolveHubOptions } from './options.ts'
+import type { HubConfig, LiveHubOptions } from './options.ts'
+import { Registry, endIfDone } from './registry.ts'
+import type { Entry } from './registry.ts'
+import { renderEntries } from './render.ts'
+import { createView } from './view.ts'
+import type { LiveOptions, LiveView } from './view.ts'
+
+/** Counts of what a hub holds, for leak checks and metrics. */
+export interface LiveStats {
+  /** Open streams. */
+  readonly streams: number
+  /** Stream-to-channel subscriptions. */
+  readonly subscriptions: number
+  /** Channels with at least one stream. */
+  readonly channels: number
+  /** Timers running: the shared flush and heartbeat timers (0 with no stream open). */
+  readonly timers: number
+  /** The hub's own subscriptions on its bus (1 while a stream is open). */
+  readonly bus: number
+}
+
+/** The streams of one process, the bus they hear publishes on, and their limits. */
+export interface LiveHub {
+  /**
+   * Tells every stream listening on `channel` (here or, with `redisBus()`, on other instances)
+   * to send its partials again; `hint` names the partials that changed.
+   */
+  publish(channel: string, hint?: LiveHint): void | Promise<void>
+  /** Declares live partials and the stream route that keeps them fresh. */
+  live(options: LiveOptions): LiveView
+  /** Sends every stream a final `hxkit:shutdown` event, ends it, and refuses new streams (503). */
+  close(): Promise<void>
+  /** What the hub holds right now. */
+  stats(): LiveStats
+}
+
+/** What a view needs from its hub (view.ts). */
+export interface HubInternals {
+  readonly config: HubConfig
+  readonly registry: Registry
+  readonly closed: () => boolean
+}
+
+/**
+ * Creates the hub that holds a process's live streams: publishes come in through its bus, are
+ * coalesced per `interval`, and each listening stream gets its changed partials rendered by the
+ * partials' own loaders. End it from the server's shutdown: `server.onShutdown(() => hub.close())`.
+ *
+ * @param [options={}] - `bus`, `interval`, `heartbeat`, `maxStreams`, `maxBuffered`, `retryAfter`, `retry`
+ * @returns the hub
+ * @throws TypeError at startup for an unknown option or a value out of range
+ * @see docs/live.md
+ * @example
+ * const hub = liveHub({ interval: 250, maxStreams: 5_000 })
+ * const overviewLive = hub.live({ path: '/live/overview', partials: [stats], channels: 'orders' })
+ * app.get(overviewLive.path, overviewLive.handler)
+ * hub.publish('orders')
+ */
+export function liveHub(options: LiveHubOptions = {}): LiveHub {
+  const config = resolveHubOptions(options)
+  let closed = false
+  let warned = false
+  const onError = (error: unknown): void => {
+    if (!warned) {
+      warned = true
+      console.error('hxkit/live: a live partial failed to render:', error)
+    }
+  }
+  const flush = (entries: Entry[]): void => {
+    void renderEntries(entries, onError).then(async (rendered) => {
+      const id = String(Date.now())
+      for (const { entry, data } of rendered) {
+        entry.stream.send({ id, data })
+      }
+      await Promise.all(rendered.map(({ entry }) => endIfDone(entry)))
+    })
+  }
+  const registry = new Registry(config, (entries) => {
+    flush(entries.filter((entry) => !entry.stream.ended))
+  })
+  const internals: HubInternals = { config, registry, closed: () => closed }
+
+  return {
+    publish(channel, hint) {
+      checkChannel('publish()', channel)
+      return config.bus.publish(channel, checkHint('publish()', hint))
+    },
+    live: (liveOptions) => createView(internals, liveOptions),
+    close() {
+      closed = true
+      for (const stream of [...registry.entries.keys()]) {
+        stream.end('shutdown', { event: 'hxkit:shutdown', data: '' })
+      }
+      return Promise.resolve()
+    },
+    stats: () => ({
+      streams: registry.entries.size,
+      subscriptions: registry.subscriptions,
+      channels: registry.byChannel.size,
+      timers: registry.timers,
+      bus: config.bus.subscriptions,
+    }),
+  }
+}

@@ -1,0 +1,143 @@
+// Fan-out across processes through Redis pub/sub: every hub subscribes to one pattern, so a
+// publish on any instance (or a worker process) reaches the streams held by all of them.
+import { checkKeys } from '../internal/options.ts'
+import { checkChannel, checkHint } from './bus.ts'
+import type { BusListener, LiveBus, LiveHint } from './bus.ts'
+
+/** What `redisBus()` uses of an ioredis client (`new Redis(url)`); typed here so ioredis stays optional. */
+export interface RedisConnection {
+  publish(channel: string, message: string): Promise<number>
+  psubscribe(pattern: string): Promise<unknown>
+  punsubscribe(pattern: string): Promise<unknown>
+  on(
+    event: 'pmessage',
+    listener: (pattern: string, channel: string, message: string) => void
+  ): unknown
+  /** A second connection: a subscribed connection can do nothing else. */
+  duplicate(): RedisConnection
+  quit(): Promise<unknown>
+}
+
+/** Options of `redisBus()`. */
+export interface RedisBusOptions {
+  /** An ioredis client; the bus publishes on it and subscribes on a `duplicate()` of it. */
+  connection: RedisConnection
+  /** Prefix of the Redis channel names. @default 'hxkit:live:' */
+  prefix?: string | undefined
+}
+
+function decode(message: string): LiveHint | null {
+  try {
+    const parsed: unknown = JSON.parse(message)
+    return parsed === null ? undefined : checkHint('redisBus()', parsed)
+  } catch {
+    // a foreign or broken message on our channels is dropped, never thrown
+    return null
+  }
+}
+
+/**
+ * A bus over Redis pub/sub (ioredis), so publishes reach the streams of every instance. Publish
+ * from a worker process with the same bus and no hub.
+ *
+ * @param options - `connection` (an ioredis client), `prefix`
+ * @returns the bus
+ * @throws TypeError at startup without a connection or with a bad prefix
+ * @see docs/live.md
+ * @example
+ * import { Redis } from 'ioredis'
+ * const hub = liveHub({ bus: redisBus({ connection: new Redis(process.env.REDIS_URL) }) })
+ */
+export function redisBus(options: RedisBusOptions): LiveBus {
+  checkKeys('redisBus()', options, ['connection', 'prefix'])
+  const { connection } = options
+  if (
+    typeof (connection as RedisConnection | undefined)?.publish !== 'function' ||
+    typeof connection.duplicate !== 'function'
+  ) {
+    throw new TypeError('redisBus(): "connection" must be an ioredis client')
+  }
+  const prefix = options.prefix ?? 'hxkit:live:'
+  if (typeof prefix !== 'string' || !/^[\w:.-]*$/.test(prefix)) {
+    throw new TypeError('redisBus(): "prefix" must be letters, digits, _ : . or -')
+  }
+  const pattern = `${prefix}*`
+  const listeners = new Set<BusListener>()
+  let subscriber: RedisConnection | undefined
+  let closed = false
+
+  const deliver = (_pattern: string, channel: string, message: string): void => {
+    const name = channel.slice(prefix.length)
+    const hint = decode(message)
+    if (hint === null || !/^[A-Za-z][\w.-]*(?::[\w.:-]+)?$/.test(name)) {
+      return
+    }
+    for (const listener of listeners) {
+      listener(name, hint)
+    }
+  }
+
+  const report = (error: unknown): void => {
+    console.error('hxkit/live: Redis subscription failed:', error)
+  }
+
+  // One (un)subscribe at a time, ending in the state last asked for: a stream that opens and
+  // closes before the connection is up must not leave the pattern subscribed.
+  let wanted = false
+  let subscribed = false
+  let syncing: Promise<void> = Promise.resolve()
+  const sync = (): void => {
+    syncing = syncing
+      .then(async () => {
+        while (subscriber !== undefined && wanted !== subscribed) {
+          const target = wanted
+          await (target ? subscriber.psubscribe(pattern) : subscriber.punsubscribe(pattern))
+          subscribed = target
+        }
+      })
+      .catch(report)
+  }
+
+  return {
+    async publish(channel, hint) {
+      checkChannel('publish()', channel)
+      const checked = checkHint('publish()', hint)
+      if (closed) {
+        return
+      }
+      await connection.publish(`${prefix}${channel}`, JSON.stringify(checked ?? null))
+    },
+    subscribe(listener) {
+      const own: BusListener = (channel, hint) => {
+        listener(channel, hint)
+      }
+      if (listeners.size === 0 && !closed) {
+        if (subscriber === undefined) {
+          subscriber = connection.duplicate()
+          subscriber.on('pmessage', deliver)
+        }
+        wanted = true
+        sync()
+      }
+      listeners.add(own)
+      return () => {
+        if (!listeners.delete(own) || listeners.size > 0 || closed) {
+          return
+        }
+        wanted = false
+        sync()
+      }
+    },
+    get subscriptions() {
+      return listeners.size
+    },
+    async close() {
+      closed = true
+      listeners.clear()
+      const open = subscriber
+      subscriber = undefined
+      await syncing
+      await open?.quit()
+    },
+  }
+}

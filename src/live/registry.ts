@@ -1,0 +1,196 @@
+// What a hub holds: the open streams, which channels each listens to, when each channel was last
+// published to (for resuming), and the one flush timer and one heartbeat timer all streams share.
+import type { Context } from 'hono'
+import type { NamedPartial } from '../partials/index.ts'
+import type { LiveHint } from './bus.ts'
+import type { HubConfig } from './options.ts'
+import type { EndReason, LiveStream } from './stream.ts'
+
+/** How a view renders and ends its streams (view.ts). */
+export interface ViewRuntime {
+  readonly partials: readonly NamedPartial[]
+  readonly shared: boolean
+  readonly until: ((c: Context) => boolean | Promise<boolean>) | undefined
+}
+
+export interface Entry {
+  readonly stream: LiveStream
+  readonly view: ViewRuntime
+  readonly c: Context
+  readonly nonce: string | undefined
+  readonly channels: readonly string[]
+  /** Partials to render at the next flush: `null` none, `'all'` every one, else by name. */
+  dirty: null | 'all' | Set<string>
+}
+
+// Publish times kept per channel for resuming; past this many the oldest are forgotten (and a
+// client resuming from before that point gets the full state).
+const REMEMBERED = 10_000
+
+export class Registry {
+  readonly entries = new Map<LiveStream, Entry>()
+  readonly byChannel = new Map<string, Set<Entry>>()
+  readonly pending = new Set<Entry>()
+  readonly #published = new Map<string, number>()
+  #knownSince = Number.POSITIVE_INFINITY
+  #unsubscribe: (() => void) | null = null
+  #flushTimer: ReturnType<typeof setTimeout> | null = null
+  #heartbeat: ReturnType<typeof setInterval> | null = null
+  #lastFlush = Number.NEGATIVE_INFINITY
+  readonly #config: HubConfig
+  readonly #flush: (entries: Entry[]) => void
+
+  constructor(config: HubConfig, flush: (entries: Entry[]) => void) {
+    this.#config = config
+    this.#flush = flush
+  }
+
+  get timers(): number {
+    return (this.#flushTimer === null ? 0 : 1) + (this.#heartbeat === null ? 0 : 1)
+  }
+
+  get subscriptions(): number {
+    let count = 0
+    for (const set of this.byChannel.values()) {
+      count += set.size
+    }
+    return count
+  }
+
+  add(entry: Entry): void {
+    if (this.#unsubscribe === null) {
+      // nothing heard before now: a client resuming from earlier gets the full state
+      this.#knownSince = Date.now()
+      this.#unsubscribe = this.#config.bus.subscribe((channel, hint) => {
+        this.receive(channel, hint)
+      })
+    }
+    this.entries.set(entry.stream, entry)
+    for (const channel of entry.channels) {
+      let set = this.byChannel.get(channel)
+      if (set === undefined) {
+        set = new Set()
+        this.byChannel.set(channel, set)
+      }
+      set.add(entry)
+    }
+    if (this.#heartbeat === null) {
+      this.#heartbeat = setInterval(() => {
+        for (const stream of [...this.entries.keys()]) {
+          stream.heartbeat()
+        }
+      }, this.#config.heartbeat)
+      this.#heartbeat.unref()
+    }
+  }
+
+  /** Releases everything the stream held; the last stream takes the timers and the bus with it. */
+  remove(stream: LiveStream, _reason: EndReason): void {
+    const entry = this.entries.get(stream)
+    if (entry === undefined) {
+      return
+    }
+    this.entries.delete(stream)
+    this.pending.delete(entry)
+    for (const channel of entry.channels) {
+      const set = this.byChannel.get(channel)
+      set?.delete(entry)
+      if (set?.size === 0) {
+        this.byChannel.delete(channel)
+      }
+    }
+    if (this.entries.size === 0) {
+      this.#stopTimers()
+      this.#unsubscribe?.()
+      this.#unsubscribe = null
+      this.#knownSince = Number.POSITIVE_INFINITY
+    }
+  }
+
+  /** Whether something may have changed on `channels` since the message `since` (ms). */
+  changedSince(channels: readonly string[], since: number): boolean {
+    if (!Number.isFinite(since) || since < this.#knownSince) {
+      return true
+    }
+    return channels.some((channel) => (this.#published.get(channel) ?? -1) >= since)
+  }
+
+  receive(channel: string, hint: LiveHint): void {
+    const now = Date.now()
+    this.#published.delete(channel)
+    this.#published.set(channel, now)
+    if (this.#published.size > REMEMBERED) {
+      const [oldest, at] = this.#published.entries().next().value as [string, number]
+      this.#published.delete(oldest)
+      this.#knownSince = Math.max(this.#knownSince, at + 1)
+    }
+    const set = this.byChannel.get(channel)
+    if (set === undefined) {
+      return
+    }
+    for (const entry of set) {
+      this.mark(entry, hint)
+    }
+  }
+
+  mark(entry: Entry, hint: LiveHint): void {
+    if (hint === undefined) {
+      entry.dirty = 'all'
+    } else if (entry.dirty !== 'all') {
+      const names = entry.view.partials.map((part) => part.name).filter((n) => hint.includes(n))
+      if (names.length === 0) {
+        return
+      }
+      entry.dirty ??= new Set()
+      for (const name of names) {
+        entry.dirty.add(name)
+      }
+    }
+    this.pending.add(entry)
+    this.#schedule()
+  }
+
+  #schedule(): void {
+    if (this.#flushTimer !== null) {
+      return
+    }
+    // the first publish after a quiet interval goes out at once; a burst waits for the interval
+    const wait = Math.max(0, this.#lastFlush + this.#config.interval - Date.now())
+    this.#flushTimer = setTimeout(() => {
+      this.#flushTimer = null
+      this.#lastFlush = Date.now()
+      const entries = [...this.pending]
+      this.pending.clear()
+      this.#flush(entries)
+    }, wait)
+    this.#flushTimer.unref()
+  }
+
+  #stopTimers(): void {
+    if (this.#flushTimer !== null) {
+      clearTimeout(this.#flushTimer)
+      this.#flushTimer = null
+    }
+    if (this.#heartbeat !== null) {
+      clearInterval(this.#heartbeat)
+      this.#heartbeat = null
+    }
+  }
+}
+
+/** Ends a stream whose view says it is finished (a task that completed). */
+export async function endIfDone(entry: Entry): Promise<void> {
+  const { until } = entry.view
+  if (until === undefined || entry.stream.ended) {
+    return
+  }
+  let done = false
+  try {
+    done = await until(entry.c)
+  } catch {
+    done = false
+  }
+  if (done) {
+    entry.stream.end('until', { event: 'hxkit:end', data: '' })
+  }
+}

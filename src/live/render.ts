@@ -1,0 +1,85 @@
+// Renders the dirty partials of the streams a flush picked up, through the partials' own
+// loaders, each under its stream's nonce. A `shared` view renders once per group of streams that
+// need the same partials, under a one-off placeholder nonce that each stream's copy swaps for its own.
+import type { Context } from 'hono'
+import { generateNonce, runWithNonce } from '../csp/index.ts'
+import { render } from '../html/index.ts'
+import type { SafeHtml } from '../html/index.ts'
+import type { NamedPartial } from '../partials/index.ts'
+import { hxPartial } from '../partials/index.ts'
+import type { Entry } from './registry.ts'
+
+function wanted(entry: Entry): NamedPartial[] {
+  const { dirty } = entry
+  entry.dirty = null
+  return dirty === 'all' || dirty === null
+    ? [...entry.view.partials]
+    : entry.view.partials.filter((part) => dirty.has(part.name))
+}
+
+/** The partials as `<hx-partial>` blocks, each loader run once, concurrently. */
+export async function renderBlocks(c: Context, parts: readonly NamedPartial[]): Promise<SafeHtml> {
+  const markup = await Promise.all(parts.map((part) => part.render(c)))
+  return render(markup.map((done, i) => hxPartial(parts[i] as NamedPartial, done)))
+}
+
+function scoped(nonce: string | undefined, run: () => Promise<SafeHtml>): Promise<SafeHtml> {
+  return nonce === undefined ? run() : runWithNonce(nonce, run)
+}
+
+export interface Rendered {
+  readonly entry: Entry
+  readonly data: string
+}
+
+/** Renders every entry's message; a loader that throws costs that message only. */
+export async function renderEntries(
+  entries: readonly Entry[],
+  onError: (error: unknown) => void
+): Promise<Rendered[]> {
+  const groups = new Map<string, { parts: NamedPartial[]; entries: Entry[] }>()
+  const jobs: Promise<Rendered[]>[] = []
+  for (const entry of entries) {
+    const parts = wanted(entry)
+    if (!entry.view.shared) {
+      jobs.push(
+        scoped(entry.nonce, () => renderBlocks(entry.c, parts)).then((html) => [
+          { entry, data: html.value },
+        ])
+      )
+      continue
+    }
+    const key = `${String(entry.nonce === undefined)}|${parts.map((p) => p.name).join(',')}`
+    const group = groups.get(key)
+    if (group === undefined) {
+      groups.set(key, { parts, entries: [entry] })
+    } else {
+      group.entries.push(entry)
+    }
+  }
+  for (const { parts, entries: members } of groups.values()) {
+    const first = members[0] as Entry
+    const placeholder = first.nonce === undefined ? undefined : generateNonce()
+    jobs.push(
+      scoped(placeholder, () => renderBlocks(first.c, parts)).then((html) =>
+        members.map((entry) => ({
+          entry,
+          data:
+            placeholder === undefined
+              ? html.value
+              : html.value.replaceAll(placeholder, entry.nonce as string),
+        }))
+      )
+    )
+  }
+  const settled = await Promise.allSettled(jobs)
+  const out: Rendered[] = []
+  for (const result of settled) {
+    if (result.status === 'fulfilled') {
+      out.push(...result.value)
+    } else {
+      onError(result.reason)
+    }
+  }
+  return out
+}
