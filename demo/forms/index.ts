@@ -22,6 +22,8 @@ export interface FormDeps {
   overview: ReturnType<typeof overviewPage>
   /** The htmx the layout loads (live fields morph in 4, are replaced in 2); default `HTMX_VERSION`. */
   htmxVersion?: HtmxVersion | undefined
+  /** Who may create and edit orders (the app passes `requireRole('operator')`); default anyone. */
+  guard?: MiddlewareHandler | undefined
 }
 
 const ID = /^[1-9]\d{0,8}$/
@@ -107,19 +109,21 @@ export function registerForms(app: Hono, deps: FormDeps): { page: OrderPage } {
     return undefined
   }
 
-  app.get('/orders/new', (c) => show(c, { title: NEW_ORDER, state: f.empty() }))
-  app.post('/orders/new', f.validator(views), (c) => {
+  // the guard runs first: before the body is read, before the order is looked up
+  const guard: MiddlewareHandler = deps.guard ?? (async (_c, next) => next())
+  app.get('/orders/new', guard, (c) => show(c, { title: NEW_ORDER, state: f.empty() }))
+  app.post('/orders/new', guard, f.validator(views), (c) => {
     const order = c.req.valid('form')
     const id = store().create(order)
     const panel = { title: NEW_ORDER, state: f.empty(), saved: { id, verb: 'created' as const } }
     return saved(c, panel, `Order #${String(id)} created for ${order.customer}`)
   })
-  app.get('/orders/:id/edit', load, (c) => {
+  app.get('/orders/:id/edit', guard, load, (c) => {
     const id = (records.get(c) as OrderRecord).id
     const note = c.req.query('saved') === '1' ? { id, verb: 'saved' as const } : undefined
     return show(c, { ...data(c), saved: note })
   })
-  app.post('/orders/:id/edit', load, f.validator(views), (c) => {
+  app.post('/orders/:id/edit', guard, load, f.validator(views), (c) => {
     const record = records.get(c) as OrderRecord
     store().update(record.id, c.req.valid('form'))
     const panel = editPanel(f, store().find(record.id) ?? record)

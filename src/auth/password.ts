@@ -125,30 +125,42 @@ function parseHash(stored: string): Parsed | null {
   }
 }
 
-// Checked instead when there is no stored hash, so an unknown account costs what a known one does.
-let dummy: Promise<Parsed> | undefined
+// Checked instead when there is no stored hash, so an unknown account costs what a known one
+// does: one per set of parameters, made on first use.
+const dummies = new Map<string, Promise<Parsed>>()
 
-function dummyHash(): Promise<Parsed> {
-  dummy ??= hashPassword('hxkit dummy password').then((hash) => parseHash(hash) as Parsed)
+function dummyHash(options: PasswordHashOptions): Promise<Parsed> {
+  const { N, r, p } = resolveParams(options)
+  const key = `${String(N)}$${String(r)}$${String(p)}`
+  let dummy = dummies.get(key)
+  if (dummy === undefined) {
+    dummy = hashPassword('hxkit dummy password', options).then((hash) => parseHash(hash) as Parsed)
+    dummies.set(key, dummy)
+  }
   return dummy
 }
 
 /**
  * Checks a password against a stored `hashPassword()` result, comparing in constant time. Pass
- * `null` for an unknown account: a dummy hash is checked instead, so the answer takes as long as
- * for a known one, and is `false`.
+ * `null` for an unknown account: a dummy hash made with `options` (give the ones your hashes
+ * use) is checked instead, so the answer takes as long as for a known one, and is `false`.
  *
  * @param password - the password as typed
  * @param stored - the stored hash, or `null` when the account does not exist
+ * @param [options] - the scrypt parameters of the dummy hash (those of `hashPassword()`)
  * @returns whether it matches; `false` (never a throw) for a malformed hash or an oversized password
  * @see docs/auth.md
  * @example
  * const ok = await verifyPassword(form.password, user?.passwordHash ?? null)
  */
-export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string | null,
+  options: PasswordHashOptions = {}
+): Promise<boolean> {
   checkPassword(password, 'verifyPassword()')
   const parsed = stored === null ? null : parseHash(stored)
-  const target = parsed ?? (await dummyHash())
+  const target = parsed ?? (await dummyHash(options))
   const oversized = Buffer.byteLength(password) > MAX_PASSWORD_BYTES
   const key = await derive(oversized ? '' : password, target.salt, target.params)
   return timingSafeEqual(key, target.key) && parsed !== null && !oversized

@@ -45,6 +45,7 @@ describe('verifyPassword', () => {
     const started = performance.now()
     expect(await verifyPassword('anything', null)).toBe(false)
     expect(await verifyPassword('hxkit dummy password', null)).toBe(false)
+    expect(await verifyPassword('hxkit dummy password', null, FAST)).toBe(false)
     expect(performance.now() - started).toBeGreaterThan(0)
   })
 
