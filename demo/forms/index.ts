@@ -1,7 +1,7 @@
 // The demo's forms: create and edit an order from one zod schema (see docs/forms.md).
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { completeSubmit } from '../../src/forms/index.ts'
-import type { FormValidatorOptions } from '../../src/forms/index.ts'
+import type { FormDecodeError, FormValidatorOptions } from '../../src/forms/index.ts'
 import { addTrigger } from '../../src/htmx/index.ts'
 import type { Layout } from '../../src/views/index.ts'
 import type { DemoDb } from '../db.ts'
@@ -9,7 +9,7 @@ import { htmxVersionFromEnv } from '../layout.ts'
 import type { HtmxVersion } from '../layout.ts'
 import type { overviewPage } from '../pages/overview.ts'
 import { UPLOAD_CAP_BYTES, orderForm } from './schema.ts'
-import type { OrderFields, OrderForm } from './schema.ts'
+import type { OrderFields, OrderForm, OrderState } from './schema.ts'
 import { orderStore } from './store.ts'
 import type { OrderRecord, OrderStore } from './store.ts'
 import { orderPage } from './view.ts'
@@ -28,6 +28,31 @@ export interface FormDeps {
 
 const ID = /^[1-9]\d{0,8}$/
 const NEW_ORDER = 'New order'
+
+/**
+ * The form state after a 413: an invoice over the cap is an invoice error; anything else (a long
+ * field, too many fields, a body over the limit with or without a file) says so, not "invoice".
+ */
+function tooLarge(error: FormDecodeError, state: OrderState): OrderState {
+  const nothing = 'nothing was saved.'
+  if (error.code === 'file-too-large') {
+    return {
+      ...state,
+      errors: { invoice: [`The upload is larger than ${String(UPLOAD_CAP_BYTES >> 10)} kB`] },
+      formErrors: [`The upload was too large, so ${nothing} Attach a smaller invoice.`],
+    }
+  }
+  const what =
+    error.code === 'value-too-large'
+      ? 'A field is longer than the server accepts'
+      : error.code === 'body-too-large'
+        ? 'The form is larger than the server accepts'
+        : 'The form has more fields or values than the server accepts'
+  return {
+    ...state,
+    formErrors: [`${what} (${error.message}), so ${nothing} Shorten it and send it again.`],
+  }
+}
 
 /** The edit panel of a saved order: its values, posting to its own URL. */
 function editPanel(f: OrderForm, record: OrderRecord): PanelData {
@@ -65,17 +90,8 @@ export function registerForms(app: Hono, deps: FormDeps): { page: OrderPage } {
     },
     // JavaScript off: the whole page, around the panel the view just rendered
     page: (_form, c) => page.renderPage(c),
-    // an upload over the decoder cap (413): the form again, an error on the invoice field
-    refused: (error, c) =>
-      error.status === 413
-        ? {
-            ...data(c).state,
-            errors: { invoice: [`The upload is larger than ${String(UPLOAD_CAP_BYTES >> 10)} kB`] },
-            formErrors: [
-              'The upload was too large, so nothing was saved. Attach a smaller invoice.',
-            ],
-          }
-        : undefined,
+    // a body the decoder refuses (413): the form again, saying what was too large
+    refused: (error, c) => (error.status === 413 ? tooLarge(error, data(c).state) : undefined),
   }
   const show = (c: Context, panel: PanelData): Promise<Response> => {
     panels.set(c, panel)
