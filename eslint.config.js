@@ -2,6 +2,7 @@ import baseConfig from '@hono/eslint-config'
 import { existsSync } from 'node:fs'
 
 const publicModules = [
+  'auth',
   'csp',
   'forms',
   'html',

@@ -1,11 +1,14 @@
 // The demo dashboard as a hono app (no listen: tests call app.request, server.ts serves it).
 import { Hono } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { fileURLToPath } from 'node:url'
+import { requireRole } from '../src/auth/index.ts'
 import { cspReportHandler } from '../src/csp/index.ts'
 import { htmx } from '../src/htmx/index.ts'
 import { secure } from '../src/security/index.ts'
 import { staticFiles } from '../src/server/index.ts'
 import type { StaticFiles } from '../src/server/index.ts'
+import { registerAuth, sessionCookieFor } from './auth.ts'
 import { openDb } from './db.ts'
 import type { DemoDb } from './db.ts'
 import { registerForms } from './forms/index.ts'
@@ -22,6 +25,7 @@ import { exportForm } from './tasks/export-form.ts'
 import { registerTasks } from './tasks/routes.ts'
 import type { TasksOptions } from './tasks/setup.ts'
 import { registerTestRoutes } from './test-routes.ts'
+import type { Role, SeedUsersOptions } from './users.ts'
 
 /** What the demo app needs. */
 export interface AppOptions {
@@ -35,6 +39,10 @@ export interface AppOptions {
   tasks?: TasksOptions | undefined
   /** Live updates (hxkit/live); default an in-process hub for this app. */
   live?: DemoLive | undefined
+  /** How the first start seeds one user per role (passwords, scrypt cost). */
+  users?: SeedUsersOptions | undefined
+  /** The client address the login limit counts per address; default the socket's. */
+  clientAddress?: ((c: Context) => string) | undefined
 }
 
 /** The demo's own static folder (public/: demo.css), served next to the kit's client files. */
@@ -73,6 +81,13 @@ function lazy(db: () => DemoDb): DemoDb {
   }
 }
 
+/** Runs `middleware` except for static files (a dot in the path's last segment). */
+function skipFiles(middleware: MiddlewareHandler): MiddlewareHandler {
+  return async function unlessFile(c, next) {
+    return /\.[^/]*$/.test(c.req.path) ? next() : middleware(c, next)
+  }
+}
+
 /**
  * Builds the demo app under the strict CSP: the overview, customers and CSP reports pages, the
  * report endpoint, and with `testRoutes` the test-only routes. `assets` are its static files
@@ -102,11 +117,28 @@ export function createApp(options: AppOptions) {
   // answer in the form rather than secure()'s plain-text 413.
   app.use(secure({ csp: { reportUri: CSP_REPORT_PATH }, bodyLimit: 4 * 1024 * 1024 }))
   app.use(htmx())
+  // who is signed in; static files (a dot in the last segment) skip it, so no cached asset
+  // response ever carries a Set-Cookie
+  const auth = registerAuth(app, {
+    db,
+    layout,
+    seed: options.users,
+    clientAddress: options.clientAddress,
+  })
+  app.use(skipFiles(auth.middleware))
+  auth.mountRoutes()
+  // Roles: viewer reads, operator also creates and edits, admin also sees and clears CSP reports
+  // and manages users (demo/users.ts). Every route's access is in tests/demo/permissions.test.ts.
+  const viewer = requireRole('viewer')
+  const operator = requireRole('operator')
+  const admin = requireRole('admin')
+  const readOrOperate: MiddlewareHandler = async (c, next) =>
+    (c.req.method === 'GET' || c.req.method === 'HEAD' ? viewer : operator)(c, next)
   // browsers ask for it on every page; an empty answer keeps the console free of 404s
   app.get('/favicon.ico', (c) => c.body(null, 204))
-  app.get('/', overview.handler)
-  app.get(overviewLive.path, overviewLive.handler)
-  app.get('/customers', customers.handler)
+  app.get('/', viewer, overview.handler)
+  app.get(overviewLive.path, viewer, overviewLive.handler)
+  app.get('/customers', viewer, customers.handler)
   app.post(
     CSP_REPORT_PATH,
     cspReportHandler({
@@ -115,9 +147,19 @@ export function createApp(options: AppOptions) {
       },
     })
   )
-  app.get('/csp-reports', cspReports.page.handler)
-  app.post('/csp-reports/clear', cspReports.clear)
-  registerForms(app, { db, layout, overview, htmxVersion: version, onSaved: live.ordersChanged })
+  app.get('/csp-reports', admin, cspReports.page.handler)
+  app.post('/csp-reports/clear', admin, cspReports.clear)
+  registerForms(app, {
+    db,
+    layout,
+    overview,
+    htmxVersion: version,
+    guard: operator,
+    onSaved: live.ordersChanged,
+  })
+  // the task pages are for viewers; starting a task and the row actions (POST) for operators
+  app.use('/tasks', readOrOperate)
+  app.use('/tasks/*', readOrOperate)
   const tasks = registerTasks(app, { db, layout, options: options.tasks })
   if (options.testRoutes ?? process.env['HXKIT_TEST_ROUTES'] === '1') {
     registerTestRoutes(app, reports)
@@ -130,6 +172,9 @@ export function createApp(options: AppOptions) {
     tasks: tasks.tasks,
     assets,
     live,
+    /** A `Cookie` header signing in the seeded user of `role`, for tests. */
+    sessionCookie: async (role: Role): Promise<string> =>
+      sessionCookieFor(await auth.ready(), role),
   })
 }
 

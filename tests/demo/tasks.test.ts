@@ -18,7 +18,7 @@ import {
   noJsRequest,
   plainRequest,
 } from '../../src/testing/index.ts'
-import { unsafeMarkup } from './setup.ts'
+import { TEST_USERS, signIn, unsafeMarkup } from './setup.ts'
 
 interface Harness {
   app: ReturnType<typeof createApp>
@@ -31,7 +31,11 @@ let h: Harness
 function open(stepMs = 0): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'hxkit-tasks-'))
   const db = openDb({ path: join(dir, 'demo.db'), reset: true })
-  return { app: createApp({ db, htmxVersion: 4, tasks: { stepMs } }), db, dir }
+  return {
+    app: signIn(createApp({ db, htmxVersion: 4, tasks: { stepMs }, users: TEST_USERS })),
+    db,
+    dir,
+  }
 }
 
 function close(harness: Harness): void {

@@ -12,6 +12,7 @@ import { openDb } from '../../demo/db.ts'
 import type { DemoDb } from '../../demo/db.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
 import { noJsRequest } from '../../src/testing/index.ts'
+import { TEST_USERS, signIn } from './setup.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 let dir: string
@@ -22,7 +23,7 @@ let children: ChildProcess[] = []
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hxkit-demo-worker-'))
   db = openDb({ path: join(dir, 'demo.db'), reset: true })
-  app = createApp({ db, htmxVersion: 4 })
+  app = signIn(createApp({ db, htmxVersion: 4, users: TEST_USERS }))
 })
 
 afterEach(() => {
