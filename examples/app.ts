@@ -63,7 +63,9 @@ export function createGalleryApp() {
         </ul>`,
   })
   const app = new Hono()
-  app.use(secure())
+  // uploads (up to 2 MB) are capped by their forms, which answer in the form; the outer limit
+  // only stops bodies no route would read
+  app.use(secure({ bodyLimit: 4 * 1024 * 1024 }))
   app.use(htmx())
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/', index.handler)
