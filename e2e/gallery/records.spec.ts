@@ -141,6 +141,26 @@ test.describe('edit row', () => {
     await expect(page.locator('tr.editing')).toHaveCount(0)
   })
 
+  test('edits a row with the keyboard only', async ({ page }) => {
+    await page.goto('/edit-row')
+    const edit = page.getByRole('button', { name: 'Edit Barbara Liskov' })
+    await edit.focus()
+    await page.keyboard.press('Enter')
+    await expect(page.locator('#row-5.editing')).toHaveCount(1)
+    // the opened row's first input takes the focus (autofocus), and gives it back when saved
+    await expect(page.locator('#row-5-name')).toBeFocused()
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.type('Barbara H. Liskov')
+    await page.keyboard.press('Tab')
+    await expect(page.locator('#row-5-email')).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('button', { name: 'Save' })).toBeFocused()
+    await page.keyboard.press('Enter')
+
+    await expect(page.locator('#row-5 td').first()).toHaveText('Barbara H. Liskov')
+    await expect(page.getByRole('button', { name: 'Edit Barbara H. Liskov' })).toBeFocused()
+  })
+
   test.describe('with a wrong email', () => {
     test.use({ expectConsoleErrors: EXPECTED_422 })
 

@@ -56,7 +56,9 @@ export const editRow: Example = {
     const find = (id: string | undefined): Contact | undefined =>
       contacts.find((contact) => contact.id === parseId(id))
 
-    const display = (contact: Contact): SafeHtml =>
+    // after a swap htmx 4 focuses an autofocus element: the first input when a row opens, the
+    // row's Edit button when it closes, so keyboard users stay where they were
+    const display = (contact: Contact, focus = false): SafeHtml =>
       html`<tr id="row-${contact.id}">
         <td>${contact.name}</td>
         <td>${contact.email}</td>
@@ -65,6 +67,7 @@ export const editRow: Example = {
             type="button"
             class="secondary"
             aria-label="Edit ${contact.name}"
+            ${focus ? html`autofocus` : ''}
             ${hx({
               get: `${PATH}/contacts/${String(contact.id)}/edit`,
               include: '#edit-rows input[name=editing]',
@@ -89,6 +92,7 @@ export const editRow: Example = {
         type: name === 'email' ? 'email' : 'text',
         value,
         'aria-label': label,
+        autofocus: name === 'name' || undefined,
         'aria-invalid': error === undefined ? undefined : 'true',
         'aria-describedby': error === undefined ? undefined : `${id}-error`,
       })} />${
@@ -149,7 +153,9 @@ export const editRow: Example = {
     app.get(PATH, view.handler)
     app.get(`${PATH}/contacts/:id`, (c) => {
       const contact = find(c.req.param('id'))
-      return contact === undefined ? c.text('No such contact', 404) : fragment(c, display(contact))
+      return contact === undefined
+        ? c.text('No such contact', 404)
+        : fragment(c, display(contact, true))
     })
     app.get(`${PATH}/contacts/:id/edit`, (c) => {
       const contact = find(c.req.param('id'))
@@ -185,7 +191,7 @@ export const editRow: Example = {
         return fragment(c, editing(contact, values, errors), 422)
       }
       Object.assign(contact, result.data)
-      return fragment(c, display(contact))
+      return fragment(c, display(contact, true))
     })
   },
 }
