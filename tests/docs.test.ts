@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 const root = resolve(import.meta.dirname, '..')
 const docsDir = join(root, 'docs')
 const modulePages = [
+  'components',
   'html',
   'htmx',
   'views',
