@@ -35,7 +35,7 @@ test.describe('swapped-in states', () => {
   test('the confirmation dialog', async ({ page }) => {
     await page.goto('/confirm')
     await page.getByRole('button', { name: 'Archive finished projects' }).click()
-    await expect(page.getByRole('dialog')).toBeVisible()
+    await expect(page.getByRole('alertdialog')).toBeVisible()
 
     await expectAccessible(page)
   })

@@ -10,12 +10,15 @@ test.describe('dialogs', () => {
     const seen: string[] = []
     page.on('dialog', (dialog) => {
       seen.push(`${dialog.type()}: ${dialog.message()}`)
-      void (dialog.type() === 'prompt' ? dialog.accept('café') : dialog.accept())
+      void dialog.accept('café')
     })
     await page.getByRole('button', { name: 'Ask me' }).click()
+    const confirmation = page.getByRole('alertdialog', { name: 'Please confirm' })
+    await expect(confirmation).toContainText('Send your word?')
+    await confirmation.getByRole('button', { name: 'Confirm' }).click()
 
     await expect(page.locator('#dialog-answer')).toHaveText('You entered “café”.')
-    expect(seen).toEqual(['prompt: Enter a word', 'confirm: Send your word?'])
+    expect(seen).toEqual(['prompt: Enter a word'])
   })
 
   test('sends nothing when the prompt is cancelled', async ({ page }) => {
@@ -101,7 +104,7 @@ test.describe('confirm', () => {
     })
     await page.getByRole('button', { name: 'Archive finished projects' }).click()
 
-    const dialog = page.getByRole('dialog', { name: 'Please confirm' })
+    const dialog = page.getByRole('alertdialog', { name: 'Please confirm' })
     await expect(dialog).toBeVisible()
     await expect(dialog).toContainText('Archive every finished project?')
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
@@ -120,10 +123,10 @@ test.describe('confirm', () => {
     const button = page.getByRole('button', { name: 'Archive finished projects' })
     await button.focus()
     await page.keyboard.press('Enter')
-    await expect(page.getByRole('dialog', { name: 'Please confirm' })).toBeVisible()
+    await expect(page.getByRole('alertdialog', { name: 'Please confirm' })).toBeVisible()
     await page.keyboard.press('Escape')
 
-    await expect(page.getByRole('dialog')).toBeHidden()
+    await expect(page.getByRole('alertdialog')).toBeHidden()
     await expect(button).toBeFocused()
     expect(posts).toBe(0)
     await expect(page.locator('#confirm-result')).toHaveText('Nothing archived yet.')

@@ -101,25 +101,22 @@ test.describe('click to load', () => {
 })
 
 test.describe('delete row', () => {
-  test('asks, fades the row out and removes it', async ({ page }) => {
+  test('asks in the kit dialog, fades the row out and removes it', async ({ page }) => {
     await page.goto('/delete-row')
-    const dialogs: string[] = []
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message())
-      void dialog.accept()
-    })
     await page.getByRole('button', { name: 'Delete Ada Lovelace' }).click()
+    const dialog = page.getByRole('alertdialog', { name: 'Please confirm' })
+    await expect(dialog).toContainText('Delete this contact?')
+    await dialog.getByRole('button', { name: 'Confirm' }).click()
 
     await expect(page.locator('#contact-1')).toHaveClass(/htmx-swapping/)
     await expect(page.locator('#contact-1')).toHaveCount(0)
     await expect(page.locator('tbody tr')).toHaveCount(4)
-    expect(dialogs).toEqual(['Delete this contact?'])
   })
 
-  test('keeps the row when the confirmation is dismissed', async ({ page }) => {
+  test('keeps the row when the confirmation is cancelled', async ({ page }) => {
     await page.goto('/delete-row')
-    page.on('dialog', (dialog) => void dialog.dismiss())
     await page.getByRole('button', { name: 'Delete Grace Hopper' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click()
     await htmxIdle(page)
 
     await expect(page.locator('#contact-2')).toHaveCount(1)

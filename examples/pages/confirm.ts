@@ -7,7 +7,7 @@ import { fragment } from '../respond.ts'
 const PATH = '/confirm'
 
 const shows = html`<p>
-  The button's request waits for a confirmation shown in the page's own modal dialog, not the
+  The button's request waits for a confirmation shown in a modal dialog of the page, not the
   browser's. <em>Confirm</em> sends it, <em>Cancel</em> or Escape drops it. Focus moves to the
   dialog's least destructive button and returns to the button afterwards.
 </p>`
@@ -21,19 +21,21 @@ const changed = html`<p>
     <code>ctx.confirm</code>.
   </p>
   <p>
-    Here the button keeps a plain <code>hx-confirm="…"</code> and <code>data-confirm="dialog"</code>.
-    The gallery's <code>examples.js</code> answers <code>htmx:confirm</code> for such elements: it
-    cancels the event (so htmx does not call <code>window.confirm</code>), writes the question into
-    the <code>&lt;dialog id="confirm-dialog"&gt;</code> as text, opens it with
-    <code>showModal()</code> and calls <code>issueRequest()</code> or <code>dropRequest()</code>.
-    Without the script, htmx falls back to <code>window.confirm</code> with the same text.
+    Here the button has nothing but <code>hx-confirm="…"</code>. The kit's
+    <code>hxkit.js</code> (loaded with the nonce) answers <code>htmx:confirm</code> for every such
+    element: it cancels the event, so htmx does not call <code>window.confirm</code>, writes the
+    question into its own modal <code>&lt;dialog role="alertdialog"&gt;</code> as text, focuses
+    <em>Cancel</em> and calls <code>issueRequest()</code> or <code>dropRequest()</code>. Without
+    the script, htmx falls back to <code>window.confirm</code> with the same text, so every
+    <code>hx-confirm</code> of the gallery (<a href="/delete-row">Delete row</a>,
+    <a href="/dialogs">Dialogs</a>) gets the same dialog.
   </p>`
 
 /** The gallery's "Confirm" example (a custom confirmation dialog). */
 export const confirm: Example = {
   slug: 'confirm',
   title: 'Confirm',
-  summary: 'hx-confirm answered by the page’s own accessible dialog.',
+  summary: 'hx-confirm answered by an accessible modal dialog instead of window.confirm.',
   status: 'redesigned',
   probes: [{ method: 'POST', path: `${PATH}/archive` }],
   register(app, gallery) {
@@ -45,7 +47,6 @@ export const confirm: Example = {
         html`<button
             type="button"
             class="danger"
-            data-confirm="dialog"
             ${hx({
               post: `${PATH}/archive`,
               target: '#confirm-result',
@@ -55,20 +56,7 @@ export const confirm: Example = {
           >
             Archive finished projects
           </button>
-          <p><output id="confirm-result">Nothing archived yet.</output></p>
-          <dialog
-            id="confirm-dialog"
-            class="modal"
-            aria-labelledby="confirm-dialog-title"
-            aria-describedby="confirm-dialog-message"
-          >
-            <h3 id="confirm-dialog-title">Please confirm</h3>
-            <p id="confirm-dialog-message" data-confirm-message></p>
-            <form method="dialog" class="actions">
-              <button type="submit" value="cancel" class="secondary" autofocus>Cancel</button>
-              <button type="submit" value="confirm" class="danger">Confirm</button>
-            </form>
-          </dialog>`,
+          <p><output id="confirm-result">Nothing archived yet.</output></p>`,
     })
     app.get(PATH, view.handler)
     app.post(`${PATH}/archive`, (c) => {

@@ -10,7 +10,7 @@ import { fragment, wantsFragment } from '../respond.ts'
 const PATH = '/delete-row'
 
 const shows = html`<p>
-  Each row has a <em>Delete</em> button. The browser asks for confirmation, the server deletes the
+  Each row has a <em>Delete</em> button. A dialog asks for confirmation, the server deletes the
   contact and answers with an empty body; the row fades out for half a second and is removed.
 </p>`
 
@@ -25,8 +25,9 @@ const changed = html`<p>
     htmx 4 swaps error answers too, so an error (a contact already gone: 404) would replace the
     row with the error text: the body says <code>hx-status:4xx:inherited="swap:none"</code> and the
     row stays. Each button sits in a small POST form, so deleting also works without JavaScript.
-    The confirmation is the browser's own <code>window.confirm</code>, which no CSP blocks; the
-    <a href="/confirm">Confirm</a> example shows a styled dialog instead.
+    The confirmation is the kit's modal dialog (<code>hxkit.js</code> answers
+    <code>htmx:confirm</code>, see <a href="/confirm">Confirm</a>); without the script it is the
+    browser's <code>window.confirm</code>, which no CSP blocks.
   </p>`
 
 /** The gallery's "Delete row" example. */

@@ -8,7 +8,8 @@ import { fragment } from '../respond.ts'
 const PATH = '/dialogs'
 
 const shows = html`<p>
-  The button asks for a word with the browser's prompt, then for confirmation, and only then posts.
+  The button asks for a word with the browser's prompt, then for confirmation in the kit's
+  dialog, and only then posts.
   The answer to the prompt travels in the <code>HX-Prompt</code> request header and the server
   echoes it.
 </p>`
@@ -19,15 +20,16 @@ const changed = html`<p>
   into the <code>hx-prompt</code> extension (loaded here, with the nonce, from htmx's own
   <code>dist/ext/</code>), and its header value is <code>encodeURI</code>-encoded, which
   <code>hxkit/htmx</code> decodes (<code>c.var.htmx.prompt</code>). htmx 4 asks the prompt before
-  the confirmation. For a styled dialog see <a href="/confirm">Confirm</a> and
-  <a href="/modal-dialogs">Modal dialogs</a>.
+  the confirmation. The kit's <code>hxkit.js</code> turns every <code>hx-confirm</code> into its
+  own modal dialog (see <a href="/confirm">Confirm</a>); without the script it is
+  <code>window.confirm</code>.
 </p>`
 
 /** The gallery's "Dialogs" example. */
 export const dialogs: Example = {
   slug: 'dialogs',
   title: 'Dialogs',
-  summary: 'The browser prompt and confirm before a request, with hx-prompt and hx-confirm.',
+  summary: 'A prompt and a confirmation before a request, with hx-prompt and hx-confirm.',
   status: 'changed',
   probes: [{ method: 'POST', path: `${PATH}/answer`, headers: { 'HX-Prompt': 'caf%C3%A9' } }],
   register(app, gallery) {

@@ -1,9 +1,9 @@
 // Modal dialogs: a native <dialog> opened by an invoker button, its body loaded by htmx.
 import { z } from 'zod'
+import { closeDialog } from '../../src/components/index.ts'
 import { completeSubmit, form } from '../../src/forms/index.ts'
 import type { FormInput, FormState } from '../../src/forms/index.ts'
 import { html, hx } from '../../src/html/index.ts'
-import { addTrigger } from '../../src/htmx/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
 import { examplePage } from '../example.ts'
 import type { Example } from '../example.ts'
@@ -33,10 +33,10 @@ const changed = html`<p>
   <p>
     The button opens it without script: <code>commandfor="modal" command="show-modal"</code>
     (invoker commands), while its <code>hx-get</code> loads the body into the dialog. Closing after
-    a successful save is the server's decision: the answer fires
-    <code>examples:close-dialog</code> (<code>HX-Trigger</code>), which the gallery's
-    <code>examples.js</code> turns into <code>dialog.close()</code>, and carries the new name as an
-    <code>&lt;hx-partial&gt;</code>.
+    a successful save is the server's decision: <code>closeDialog(c, 'modal')</code> from
+    <code>hxkit/components</code> fires <code>hxkit:dialog-close</code> (<code>HX-Trigger</code>),
+    which the kit's <code>hxkit.js</code> turns into <code>dialog.close()</code>, and the answer
+    carries the new name as an <code>&lt;hx-partial&gt;</code>.
   </p>`
 
 /** The gallery's "Modal dialogs" example (Bootstrap, UIkit and custom modals in the catalogue). */
@@ -107,7 +107,7 @@ export const modalDialogs: Example = {
         return completeSubmit(c, {
           redirect: PATH,
           htmx: () => {
-            addTrigger(c, 'examples:close-dialog')
+            closeDialog(c, 'modal')
             return c.html(
               html`${formView(renameForm.initial({ name: project }))}${hxPartial(
                 { selector: '#project-name' },

@@ -31,9 +31,9 @@ function panel(prefix: string, tab: TabId): SafeHtml {
 
 const keyboard = html`<p>
   Keyboard: Tab reaches the selected tab, the arrow keys (and Home, End) move between tabs, Enter
-  or Space opens one, Tab again reaches the panel. The arrow keys are the gallery's
-  <code>examples.js</code> (<code>data-tabs</code>: a roving <code>tabindex</code>), since no
-  attribute gives them; everything else is markup.
+  or Space opens one, Tab again reaches the panel. The arrow keys come from the kit's
+  <code>hxkit.js</code> (a roving <code>tabindex</code> on every <code>role="tablist"</code>), since
+  no attribute gives them; everything else is markup.
 </p>`
 
 const hateoasShows = html`<p>
@@ -62,7 +62,7 @@ const clientChanged = html`<p>
   The published version moves the <code>selected</code> class in
   <code>hx-on:htmx-after-on-load="…"</code>: code in an attribute, which needs
   <code>hx-csp</code>'s <code>safeEval</code>, and bound to an htmx 2 event that htmx 4 never fires,
-  so it would silently do nothing. Here <code>examples.js</code> moves
+  so it would silently do nothing. Here the gallery's <code>examples.js</code> moves
   <code>aria-selected</code> and the roving <code>tabindex</code> when a tab of a
   <code>data-tabs="client"</code> list is activated; the panel comes from the server.
 </p>`

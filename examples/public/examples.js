@@ -77,73 +77,26 @@
     })
   })
 
-  // ---- Tabs (tabs-hateoas, tabs-javascript): [role=tablist][data-tabs] gets the ARIA tabs
-  // keys: arrows (wrapping), Home and End move focus and the roving tabindex; Space activates
-  // (Enter already does, on a link). data-tabs="client" also moves aria-selected on activation.
-
-  /** @param {Element} list */
-  function tabsOf(list) {
-    return Array.from(list.querySelectorAll('[role="tab"]')).filter(function (tab) {
-      return tab instanceof HTMLElement
-    })
-  }
+  // ---- Tabs (tabs-javascript): hxkit.js gives every tab list its keys (arrows, Home, End,
+  // Space). In a data-tabs="client" list the browser owns the selection: activating a tab
+  // moves aria-selected and the roving tabindex to it at once; the server sends only the panel.
 
   /**
    * @param {Element} list
    * @param {Element} tab
-   * @param {boolean} select
    */
-  function moveToTab(list, tab, select) {
-    tabsOf(list).forEach(function (other) {
+  function selectTab(list, tab) {
+    list.querySelectorAll('[role="tab"]').forEach(function (other) {
       other.setAttribute('tabindex', other === tab ? '0' : '-1')
-      if (select) {
-        other.setAttribute('aria-selected', other === tab ? 'true' : 'false')
-      }
+      other.setAttribute('aria-selected', other === tab ? 'true' : 'false')
     })
-    if (tab instanceof HTMLElement) {
-      tab.focus()
-    }
   }
-
-  var TAB_KEYS = ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End']
-
-  document.addEventListener('keydown', function (event) {
-    var tab = event.target instanceof Element ? event.target.closest('[role="tab"]') : null
-    var list = tab?.closest('[role="tablist"][data-tabs]')
-    if (!tab || !list || event.altKey || event.ctrlKey || event.metaKey) {
-      return
-    }
-    if (event.key === ' ') {
-      event.preventDefault()
-      if (tab instanceof HTMLElement) {
-        tab.click()
-      }
-      return
-    }
-    var index = TAB_KEYS.indexOf(event.key)
-    if (index === -1) {
-      return
-    }
-    event.preventDefault()
-    var tabs = tabsOf(list)
-    var at = tabs.indexOf(tab)
-    var next =
-      event.key === 'Home'
-        ? 0
-        : event.key === 'End'
-          ? tabs.length - 1
-          : (at + (index % 2 === 0 ? 1 : -1) + tabs.length) % tabs.length
-    var target = tabs[next]
-    if (target) {
-      moveToTab(list, target, false)
-    }
-  })
 
   document.addEventListener('click', function (event) {
     var tab = event.target instanceof Element ? event.target.closest('[role="tab"]') : null
     var list = tab?.closest('[role="tablist"][data-tabs="client"]')
     if (tab && list) {
-      moveToTab(list, tab, true)
+      selectTab(list, tab)
     }
   })
 
@@ -304,53 +257,6 @@
         init.headers = Object.assign({}, init.headers, { 'X-Auth-Token': token })
         return send(target, init)
       })
-    }
-  })
-
-  // ---- Confirm (confirm): hx-confirm on an element with data-confirm="dialog" is asked in the
-  // page's <dialog id="confirm-dialog"> instead of window.confirm. htmx 4's htmx:confirm detail
-  // is { ctx, issueRequest, dropRequest }; cancelling the event stops htmx's own confirm().
-
-  document.addEventListener('htmx:confirm', function (event) {
-    var source = event.target instanceof Element ? event.target : null
-    var dialog = document.getElementById('confirm-dialog')
-    var detail = detailOf(event)
-    if (
-      !source?.matches('[data-confirm="dialog"]') ||
-      !(dialog instanceof HTMLDialogElement) ||
-      !dialog.isConnected ||
-      !detail
-    ) {
-      return
-    }
-    event.preventDefault()
-    var message = dialog.querySelector('[data-confirm-message]')
-    if (message) {
-      // text only: the question is data, never markup
-      message.textContent = detail.ctx?.confirm ?? ''
-    }
-    dialog.returnValue = ''
-    dialog.addEventListener(
-      'close',
-      function () {
-        if (dialog.returnValue === 'confirm') {
-          detail.issueRequest?.()
-        } else {
-          detail.dropRequest?.()
-        }
-      },
-      { once: true }
-    )
-    dialog.showModal()
-  })
-
-  // ---- Closing a dialog from the server (modal-dialogs): HX-Trigger examples:close-dialog is
-  // dispatched on the element that made the request; the dialog around it closes.
-
-  document.addEventListener('examples:close-dialog', function (event) {
-    var dialog = event.target instanceof Element ? event.target.closest('dialog') : null
-    if (dialog instanceof HTMLDialogElement && dialog.open) {
-      dialog.close()
     }
   })
 
