@@ -47,7 +47,12 @@ export default [
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'client/*.js'],
+          allowDefaultProject: [
+            'eslint.config.js',
+            'scripts/*.mjs',
+            'client/*.js',
+            'examples/public/*.js',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -115,7 +120,25 @@ export default [
     },
   },
   {
-    files: ['client/*.js'],
+    // The examples gallery is an app too: it uses the kit through the public entry points only.
+    files: ['examples/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/internal/**', '**/src/*/*', '!**/src/*/index.ts'],
+              message:
+                'The examples import the kit only through src/index.ts or src/<module>/index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['client/*.js', 'examples/public/*.js'],
     languageOptions: {
       globals: { document: 'readonly', window: 'readonly', htmx: 'readonly', console: 'readonly' },
     },

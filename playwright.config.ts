@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { existsSync } from 'node:fs'
+import { E2E_PASSWORD_ENV } from './e2e/passwords.ts'
 
 // Two servers, one per htmx version: the same specs run against htmx 4 (what the demo ships) and
 // htmx 2 (which the server side also answers). Each server gets its own fresh database.
@@ -8,6 +9,13 @@ const servers = [
   { name: 'htmx4', version: '4', port: basePort },
   { name: 'htmx2', version: '2', port: basePort + 1 },
 ] as const
+// The examples gallery (npm run examples): htmx 4 only, its own server and specs in e2e/gallery/.
+const galleryPort = basePort + 2
+// Start only the servers of the projects asked for (`--project gallery` needs no demo servers).
+const askedProjects = process.argv.flatMap((arg, i, all) =>
+  arg === '--project' ? [all[i + 1] ?? ''] : arg.startsWith('--project=') ? [arg.slice(10)] : []
+)
+const wants = (name: string): boolean => askedProjects.length === 0 || askedProjects.includes(name)
 
 // Playwright cannot download its own browser here: it drives Debian's Chromium, or $CHROMIUM_PATH.
 // Where neither exists (scripts/ensure-chromium.ts then ran `playwright install`), use Playwright's.
@@ -21,6 +29,16 @@ const chromiumArgs = [
   '--no-first-run',
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
 ]
+
+const galleryServer = {
+  command: 'node --import tsx examples/server.ts',
+  url: `http://127.0.0.1:${String(galleryPort)}/healthz`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+  env: { PORT: String(galleryPort), HOST: '127.0.0.1' },
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -39,28 +57,39 @@ export default defineConfig({
       args: chromiumArgs,
     },
   },
-  projects: servers.map(({ name, port }) => ({
-    name,
-    use: { browserName: 'chromium' as const, baseURL: `http://127.0.0.1:${String(port)}` },
-  })),
-  webServer: servers.map(({ name, version, port }) => ({
-    command: 'node --import tsx demo/server.ts',
-    url: `http://127.0.0.1:${String(port)}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore' as const,
-    stderr: 'pipe' as const,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      HTMX_VERSION: version,
-      DATABASE_PATH: `test-results/e2e-${name}.db`,
-      DATABASE_RESET: '1',
-      HXKIT_TEST_ROUTES: '1',
-      // the seeded users (e2e/helpers.ts logIn() signs in with them)
-      DEMO_VIEWER_PASSWORD: 'e2e-viewer-password',
-      DEMO_OPERATOR_PASSWORD: 'e2e-operator-password',
-      DEMO_ADMIN_PASSWORD: 'e2e-admin-password',
+  projects: [
+    ...servers.map(({ name, port }) => ({
+      name,
+      testIgnore: 'gallery/**',
+      use: { browserName: 'chromium' as const, baseURL: `http://127.0.0.1:${String(port)}` },
+    })),
+    {
+      name: 'gallery',
+      testDir: 'e2e/gallery',
+      use: { browserName: 'chromium' as const, baseURL: `http://127.0.0.1:${String(galleryPort)}` },
     },
-  })),
+  ],
+  webServer: [
+    ...servers
+      .filter(({ name }) => wants(name))
+      .map(({ name, version, port }) => ({
+        command: 'node --import tsx demo/server.ts',
+        url: `http://127.0.0.1:${String(port)}/healthz`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        stdout: 'ignore' as const,
+        stderr: 'pipe' as const,
+        env: {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          HTMX_VERSION: version,
+          DATABASE_PATH: `test-results/e2e-${name}.db`,
+          DATABASE_RESET: '1',
+          HXKIT_TEST_ROUTES: '1',
+          // the seeded users (e2e/helpers.ts logIn() signs in with them)
+          ...E2E_PASSWORD_ENV,
+        },
+      })),
+    ...(wants('gallery') ? [galleryServer] : []),
+  ],
 })

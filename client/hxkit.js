@@ -163,3 +163,342 @@
 
   document.addEventListener('htmx:sse:before:message', liveMessage)
 })()
+
+// Dashboard components (hxkit/components): only what CSS and HTML cannot do, by event delegation
+// on document, so content swapped in later needs no set-up. Nothing here writes a style attribute.
+;(function () {
+  'use strict'
+
+  /** @typedef {{ process(elt: Element): void, onLoad(callback: (elt: ParentNode) => void): void }} Htmx */
+
+  /** @returns {Htmx | undefined} */
+  function htmxApi() {
+    return /** @type {{ htmx?: Htmx }} */ (/** @type {unknown} */ (window)).htmx
+  }
+
+  /**
+   * @param {EventTarget | null} node
+   * @param {string} selector
+   * @returns {HTMLElement | null}
+   */
+  function closest(node, selector) {
+    return node instanceof Element
+      ? /** @type {HTMLElement | null} */ (node.closest(selector))
+      : null
+  }
+
+  /**
+   * @param {ParentNode} root
+   * @param {string} selector
+   * @param {(element: HTMLElement) => void} fn
+   */
+  function each(root, selector, fn) {
+    if (root instanceof HTMLElement && root.matches(selector)) {
+      fn(root)
+    }
+    root.querySelectorAll(selector).forEach(function (element) {
+      if (element instanceof HTMLElement) {
+        fn(element)
+      }
+    })
+  }
+
+  // Dialogs. Browsers with invoker commands open and close them from commandfor/command; this
+  // covers the others, opens a dialog the server marks data-hxkit-open, and closes one on the
+  // `hxkit:dialog-close` event (HX-Trigger from closeDialog()).
+  var invokers = 'commandForElement' in HTMLButtonElement.prototype
+  document.addEventListener('click', function (event) {
+    var button = closest(event.target, 'button[commandfor][command]')
+    if (invokers || button === null) {
+      return
+    }
+    var dialog = document.getElementById(button.getAttribute('commandfor') ?? '')
+    if (!(dialog instanceof HTMLDialogElement)) {
+      return
+    }
+    var command = button.getAttribute('command')
+    if (command === 'show-modal' && !dialog.open) {
+      dialog.showModal()
+    } else if (command === 'close') {
+      dialog.close()
+    }
+  })
+
+  /** @param {Event} event */
+  function closeDialog(event) {
+    var detail =
+      event instanceof CustomEvent
+        ? /** @type {{ target?: unknown } | null} */ (event.detail)
+        : null
+    var target = typeof detail?.target === 'string' ? document.querySelector(detail.target) : null
+    var dialog = target ?? closest(event.target, 'dialog')
+    if (dialog instanceof HTMLDialogElement && dialog.open) {
+      dialog.close()
+    }
+  }
+  document.addEventListener('hxkit:dialog-close', closeDialog)
+
+  // Confirm: hx-confirm="…" as a modal dialog instead of window.confirm. htmx 4 fires
+  // htmx:confirm only when there is a question (detail.ctx.confirm) and waits for
+  // issueRequest()/dropRequest(); htmx 2 fires it on every request (detail.question) and
+  // re-issues with issueRequest(true). Cancel has the focus (the least destructive choice);
+  // the browser gives it back to the opener when the dialog closes.
+  /** @type {HTMLDialogElement | null} */
+  var confirmDialog = null
+
+  function confirmBox() {
+    if (confirmDialog !== null) {
+      return confirmDialog
+    }
+    var box = document.createElement('dialog')
+    box.id = 'hxkit-confirm'
+    box.className = 'hx-dialog hx-confirm'
+    box.setAttribute('role', 'alertdialog')
+    box.setAttribute('aria-labelledby', 'hxkit-confirm-title')
+    box.setAttribute('aria-describedby', 'hxkit-confirm-text')
+    var title = document.createElement('h2')
+    title.id = 'hxkit-confirm-title'
+    title.textContent = 'Please confirm'
+    var text = document.createElement('p')
+    text.id = 'hxkit-confirm-text'
+    var form = document.createElement('form')
+    form.method = 'dialog'
+    form.className = 'hx-confirm-actions'
+    var cancel = document.createElement('button')
+    cancel.value = 'cancel'
+    cancel.textContent = 'Cancel'
+    cancel.className = 'hx-button'
+    var ok = document.createElement('button')
+    ok.value = 'ok'
+    ok.textContent = 'Confirm'
+    ok.className = 'hx-button hx-danger'
+    form.append(cancel, ok)
+    box.append(title, text, form)
+    document.body.append(box)
+    confirmDialog = box
+    return box
+  }
+
+  document.addEventListener('htmx:confirm', function (event) {
+    var detail =
+      event instanceof CustomEvent
+        ? /** @type {{ ctx?: { confirm?: unknown }, question?: unknown, issueRequest: (skip?: boolean) => void, dropRequest?: () => void } | null} */ (
+            event.detail
+          )
+        : null
+    var question = detail?.ctx?.confirm ?? detail?.question
+    if (
+      detail === null ||
+      typeof question !== 'string' ||
+      question === '' ||
+      question.startsWith('js:')
+    ) {
+      return
+    }
+    event.preventDefault()
+    var box = confirmBox()
+    var text = box.querySelector('#hxkit-confirm-text')
+    if (text !== null) {
+      text.textContent = question
+    }
+    box.returnValue = ''
+    box.addEventListener(
+      'close',
+      function () {
+        if (box.returnValue === 'ok') {
+          detail.issueRequest(true)
+        } else if (typeof detail.dropRequest === 'function') {
+          detail.dropRequest()
+        }
+      },
+      { once: true }
+    )
+    var cancel = /** @type {HTMLElement | null} */ (box.querySelector('button[value="cancel"]'))
+    box.showModal()
+    cancel?.focus()
+  })
+
+  // Tabs: arrow keys (Left/Right, Up/Down), Home and End move the focus along the tab list
+  // (roving tabindex); Space follows the link like Enter. After the tabs' partial is swapped,
+  // the new selected tab gets the focus back.
+  document.addEventListener('keydown', function (event) {
+    var tab = closest(event.target, '[role="tab"]')
+    var list = tab === null ? null : closest(tab, '[role="tablist"]')
+    if (tab === null || list === null) {
+      return
+    }
+    var all = Array.from(list.querySelectorAll('[role="tab"]'))
+    var at = all.indexOf(tab)
+    var next = null
+    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') {
+      next = all[(at + 1) % all.length]
+    } else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') {
+      next = all[(at - 1 + all.length) % all.length]
+    } else if (event.key === 'Home') {
+      next = all[0]
+    } else if (event.key === 'End') {
+      next = all[all.length - 1]
+    } else if (event.key === ' ') {
+      event.preventDefault()
+      tab.click()
+      return
+    }
+    if (next instanceof HTMLElement) {
+      event.preventDefault()
+      all.forEach(function (t) {
+        t.setAttribute('tabindex', t === next ? '0' : '-1')
+      })
+      next.focus()
+    }
+  })
+
+  // Select all: the header box checks every row box of its name; the bulk bar's "all N across
+  // pages" box is offered only while every row on the page is checked.
+  document.addEventListener('change', function (event) {
+    var input = event.target
+    if (!(input instanceof HTMLInputElement) || input.type !== 'checkbox') {
+      return
+    }
+    var checked = input.checked
+    var scope = closest(input, 'form') ?? document
+    var name = input.getAttribute('data-hxkit-select-all')
+    if (name !== null) {
+      scope
+        .querySelectorAll('input[type="checkbox"][name="' + CSS.escape(name) + '"]')
+        .forEach(function (box) {
+          if (box instanceof HTMLInputElement) {
+            box.checked = checked
+          }
+        })
+    }
+    var head = scope.querySelector('input[data-hxkit-select-all]')
+    var boxes =
+      head === null
+        ? []
+        : Array.from(
+            scope.querySelectorAll(
+              'input[type="checkbox"][name="' +
+                CSS.escape(head.getAttribute('data-hxkit-select-all') ?? '') +
+                '"]'
+            )
+          )
+    var every =
+      boxes.length > 0 &&
+      boxes.every(function (box) {
+        return box instanceof HTMLInputElement && box.checked
+      })
+    if (head instanceof HTMLInputElement && name === null) {
+      head.checked = every
+    }
+    scope.querySelectorAll('.hx-bulk-all').forEach(function (label) {
+      label.toggleAttribute('data-hxkit-offer', every)
+      var across = label.querySelector('input[data-hxkit-across]')
+      if (!every && across instanceof HTMLInputElement) {
+        across.checked = false
+      }
+    })
+  })
+
+  // Toasts: Dismiss removes one; non-error toasts leave after TOAST_MS unless hovered or focused.
+  var TOAST_MS = 6000
+  document.addEventListener('click', function (event) {
+    var button = closest(event.target, '[data-hxkit-dismiss]')
+    closest(button, '.hx-toast')?.remove()
+  })
+
+  /** @param {Element} toast */
+  function expire(toast) {
+    if (toast.classList.contains('hx-toast--error') || toast.hasAttribute('data-hxkit-timed')) {
+      return
+    }
+    toast.setAttribute('data-hxkit-timed', '')
+    setTimeout(function retry() {
+      if (toast.matches(':hover, :focus-within')) {
+        setTimeout(retry, 1000)
+      } else {
+        toast.remove()
+      }
+    }, TOAST_MS)
+  }
+
+  /** @param {ParentNode} root */
+  function process(root) {
+    each(root, '.hx-toast', expire)
+    each(root, 'dialog[data-hxkit-open]', function (dialog) {
+      if (dialog instanceof HTMLDialogElement && dialog.isConnected && !dialog.open) {
+        dialog.showModal()
+      }
+    })
+  }
+
+  // A tab that starts a request marks its successor for the focus (the request replaces it).
+  document.addEventListener('click', function (event) {
+    var tab = closest(event.target, '[data-hxkit-tabs] [role="tab"]')
+    if (tab !== null) {
+      document.body.setAttribute('data-hxkit-tab-focus', tab.id)
+    }
+  })
+  document.addEventListener('htmx:after:settle', focusTab)
+  document.addEventListener('htmx:afterSettle', focusTab)
+  function focusTab() {
+    if (!document.body.hasAttribute('data-hxkit-tab-focus')) {
+      return
+    }
+    document.body.removeAttribute('data-hxkit-tab-focus')
+    var selected = document.querySelector('[data-hxkit-tabs] [role="tab"][aria-selected="true"]')
+    if (selected instanceof HTMLElement && !selected.contains(document.activeElement)) {
+      selected.focus()
+    }
+  }
+
+  // Upload progress: fetch (htmx 4) reports no upload progress, so a form marked
+  // data-hxkit-upload is sent with XMLHttpRequest, its <progress> follows the upload, and the
+  // answer replaces the form (as hx-swap="outerHTML" would), then htmx processes it.
+  document.addEventListener(
+    'submit',
+    function (event) {
+      var form = event.target
+      if (
+        !(form instanceof HTMLFormElement) ||
+        !form.hasAttribute('data-hxkit-upload') ||
+        htmxApi() === undefined
+      ) {
+        return
+      }
+      event.preventDefault()
+      event.stopPropagation()
+      var upload = form
+      var progress = form.querySelector('progress')
+      var xhr = new XMLHttpRequest()
+      xhr.open('POST', form.action)
+      xhr.setRequestHeader('HX-Request', 'true')
+      xhr.upload.addEventListener('progress', function (e) {
+        if (progress !== null && e.lengthComputable) {
+          progress.hidden = false
+          progress.value = Math.round((e.loaded / e.total) * 100)
+        }
+      })
+      xhr.addEventListener('load', function () {
+        var parent = upload.parentElement
+        var holder = document.createElement('template')
+        holder.innerHTML = xhr.responseText
+        upload.replaceWith(holder.content)
+        if (parent !== null) {
+          htmxApi()?.process(parent)
+        }
+      })
+      form.setAttribute('aria-busy', 'true')
+      xhr.send(new FormData(form))
+    },
+    true
+  )
+
+  htmxApi()?.onLoad(process)
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () {
+      process(document)
+    })
+  } else {
+    process(document)
+  }
+})()

@@ -1,23 +1,23 @@
 // Shared steps of the e2e specs.
 import type { APIRequestContext, Locator, Page, Response } from '@playwright/test'
 import { expect, test } from '../src/testing/playwright.ts'
+import { E2E_PASSWORDS } from './passwords.ts'
 
-/** The seeded users' passwords the e2e servers get (playwright.config.ts sets DEMO_<ROLE>_PASSWORD). */
-export const E2E_PASSWORDS = {
-  viewer: 'e2e-viewer-password',
-  operator: 'e2e-operator-password',
-  admin: 'e2e-admin-password',
-} as const
+export { E2E_PASSWORDS } from './passwords.ts'
 
 /**
  * Signs the page's browser context in as the seeded user of `role`, through the real login form
- * (its request shares the page's cookies). Specs call it in `beforeEach`.
+ * (its request shares the page's cookies). Specs call it in `beforeEach`. `origin` is the demo
+ * server to sign in to; default the project's.
  */
-export async function logIn(page: Page, role: keyof typeof E2E_PASSWORDS = 'admin'): Promise<void> {
-  const base = test.info().project.use.baseURL ?? ''
-  const res = await page.context().request.post('/login', {
+export async function logIn(
+  page: Page,
+  role: keyof typeof E2E_PASSWORDS = 'admin',
+  origin: string = test.info().project.use.baseURL ?? ''
+): Promise<void> {
+  const res = await page.context().request.post(`${origin}/login`, {
     form: { email: `${role}@example.com`, password: E2E_PASSWORDS[role] },
-    headers: { Origin: base },
+    headers: { Origin: origin },
     maxRedirects: 0,
   })
   expect(res.status()).toBe(303)

@@ -6,7 +6,8 @@ import type { ChildProcess } from 'node:child_process'
 import { expect, test } from '../src/testing/playwright.ts'
 import { startRedis } from '../tests/fixtures/redis.ts'
 import type { RedisServer } from '../tests/fixtures/redis.ts'
-import { projectHtmxMajor } from './helpers.ts'
+import { logIn, projectHtmxMajor } from './helpers.ts'
+import { E2E_PASSWORD_ENV } from './passwords.ts'
 
 const tag = (): string => Math.random().toString(36).slice(2, 8)
 
@@ -39,6 +40,10 @@ async function createOrder(page: Page, customer: string): Promise<number> {
 
 const ordersCard = (page: Page) =>
   page.locator('#stats .stat-card').filter({ hasText: 'Orders' }).locator('dd')
+
+test.beforeEach(async ({ page }) => {
+  await logIn(page, 'operator')
+})
 
 test.describe('live overview', () => {
   test('stat cards and activity follow an order created in another tab', async ({
@@ -151,7 +156,8 @@ async function startDemo(port: number, env: Record<string, string>): Promise<Chi
 }
 
 test.describe('two demo instances on one Redis', () => {
-  const base = Number(process.env['E2E_PORT'] ?? 3107) + 2
+  // the project servers use E2E_PORT and +1, the gallery +2, the tasks-on-Redis instances +6 and +7
+  const base = Number(process.env['E2E_PORT'] ?? 3107) + 4
   let redis: RedisServer | undefined
   const instances: ChildProcess[] = []
 
@@ -161,6 +167,7 @@ test.describe('two demo instances on one Redis', () => {
     const env = {
       DATABASE_PATH: 'test-results/e2e-live-redis.db',
       LIVE_REDIS_URL: redis.url,
+      ...E2E_PASSWORD_ENV,
     }
     instances.push(await startDemo(base, { ...env, DATABASE_RESET: '1' }))
     instances.push(await startDemo(base + 1, env))
@@ -176,9 +183,12 @@ test.describe('two demo instances on one Redis', () => {
   })
 
   test('an order created through A updates the overview open on B', async ({ page, browser }) => {
+    // both instances share one database, so one sign-in holds on both
+    await logIn(page, 'operator', `http://127.0.0.1:${String(base + 1)}`)
     await openLive(page, `http://127.0.0.1:${String(base + 1)}/`, '/live/overview')
     const before = Number(((await ordersCard(page).textContent()) ?? '').replace(/\D/g, ''))
     const onA = await browser.newPage({ baseURL: `http://127.0.0.1:${String(base)}` })
+    await logIn(onA, 'operator', `http://127.0.0.1:${String(base)}`)
 
     await createOrder(onA, `Redis ${tag()}`)
 

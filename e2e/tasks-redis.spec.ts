@@ -9,8 +9,11 @@ import { join } from 'node:path'
 import { expect, test } from '../src/testing/playwright.ts'
 import { startRedis } from '../tests/fixtures/redis.ts'
 import type { RedisServer } from '../tests/fixtures/redis.ts'
+import { logIn } from './helpers.ts'
+import { E2E_PASSWORD_ENV } from './passwords.ts'
 
-const base = Number(process.env['E2E_PORT'] ?? 3107) + 2
+// the project servers use E2E_PORT and +1, the gallery +2, the live Redis instances +4 and +5
+const base = Number(process.env['E2E_PORT'] ?? 3107) + 6
 const ports = { a: base, b: base + 1 }
 const root = join(import.meta.dirname, '..')
 let redis: RedisServer | undefined
@@ -27,6 +30,7 @@ function environment(): NodeJS.ProcessEnv {
     TASKS_STEP_MS: '500',
     TASKS_LEASE_MS: '1000',
     TASKS_SWEEP_MS: '200',
+    ...E2E_PASSWORD_ENV,
   }
 }
 
@@ -106,6 +110,8 @@ test.describe('tasks on Redis across two instances', () => {
   }, info) => {
     test.skip(info.project.name !== only, 'runs once, on servers of its own')
     const first = await taskWorker()
+    // both instances share one database (and its sessions): one sign-in holds on both
+    await logIn(page, 'operator', `http://127.0.0.1:${String(ports.a)}`)
     await page.goto(`http://127.0.0.1:${String(ports.a)}/tasks`)
     await page.getByRole('button', { name: 'Recompute customer totals' }).click()
     const started = page.locator('#task-started [id^="progress-"]')
@@ -127,7 +133,9 @@ test.describe('tasks on Redis across two instances', () => {
     const done = other.getByRole('status').filter({ hasText: 'Customer totals recompute finished' })
     await expect(done).toBeVisible({ timeout: 30_000 })
     await expect(other.getByRole('heading', { level: 3, name: 'Result' })).toBeVisible()
-    const result = await (await fetch(`http://127.0.0.1:${String(ports.a)}/tasks/${id}`)).text()
+    const result = await (
+      await page.request.get(`http://127.0.0.1:${String(ports.a)}/tasks/${id}`)
+    ).text()
     expect(result).toContain('LeaseExpired')
   })
 })

@@ -1,7 +1,7 @@
 import type { Page, Request } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '../src/testing/playwright.ts'
-import { expectOneLayout } from './helpers.ts'
+import { expectOneLayout, logIn } from './helpers.ts'
 
 /** Collects the progress polls the page sends from now on. */
 function progressPolls(page: Page): Request[] {
@@ -19,6 +19,10 @@ function count(page: Page, status: string) {
     .getByRole('region', { name: 'Tasks by status' })
     .locator(`dd[data-status="${status}"]`)
 }
+
+test.beforeEach(async ({ page }) => {
+  await logIn(page, 'operator')
+})
 
 test.describe('tasks', () => {
   test('an export started from the orders table shows its progress, stops polling and downloads', async ({

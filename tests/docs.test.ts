@@ -12,6 +12,7 @@ const root = resolve(import.meta.dirname, '..')
 const docsDir = join(root, 'docs')
 const modulePages = [
   'auth',
+  'components',
   'html',
   'htmx',
   'views',
