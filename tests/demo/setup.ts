@@ -45,7 +45,8 @@ export function signIn<A extends ReturnType<typeof createApp>>(app: A, role: Rol
     }
     return anonymous(input, { ...init, headers }, env, ctx)
   }
-  return Object.assign(app, { request: signedIn })
+  app.request = signedIn
+  return app
 }
 
 /** Options of `openTestApp`: who the requests sign in as (`null`: nobody), test routes. */
