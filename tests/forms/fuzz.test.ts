@@ -94,7 +94,7 @@ describe('form().validator()', () => {
         }),
         { numRuns: RUNS }
       )
-    })
+    }, 600_000)
 
     it('gives the same result whatever the order of distinct names', async () => {
       await fc.assert(
@@ -116,6 +116,6 @@ describe('form().validator()', () => {
         ),
         { numRuns: Math.max(100, Math.floor(RUNS / 3)) }
       )
-    })
+    }, 600_000)
   })
 })
