@@ -17,7 +17,7 @@ import { form } from '../src/forms/index.ts'
 import type { FormState } from '../src/forms/index.ts'
 import { html, render } from '../src/html/index.ts'
 import type { SafeHtml } from '../src/html/index.ts'
-import { redirectTo } from '../src/htmx/index.ts'
+import { getHtmx, redirectTo } from '../src/htmx/index.ts'
 import type { Layout } from '../src/views/index.ts'
 import type { DemoDb } from './db.ts'
 import { seedUsers } from './users.ts'
@@ -32,7 +32,8 @@ export const loginSchema = z
   })
   .strict()
 
-const loginForm = form(loginSchema, { id: 'login-form', action: '/login' })
+// htmx 2 swaps a 2xx only: a failed sign-in answers it 200, as the order form does
+const loginForm = form(loginSchema, { id: 'login-form', action: '/login', htmx2Status: 200 })
 
 type LoginState = FormState<z.input<typeof loginSchema>>
 
@@ -138,7 +139,7 @@ export function registerAuth(
     return (await open()).sessions.middleware(c, next)
   }
 
-  const show = async (c: Context, state: LoginState, status: 200 | 422 | 429 = 200) =>
+  const show = async (c: Context, state: LoginState, status: 200 | 429 = 200) =>
     c.html((await loginPage(deps.layout, c, loginFields(state))).value, status)
 
   // after the app mounted the middleware: the routes need c.var.authUser
@@ -172,7 +173,7 @@ export function registerAuth(
             formErrors: ['Too many failed sign-ins. Wait 15 minutes, then try again.'],
           }
           c.header('Retry-After', String(LOGIN_WINDOW_MS / 1000))
-          return show(c, state, 429)
+          return getHtmx(c) === null ? show(c, state, 429) : loginForm.respond(c, state)
         }
         const user = auth.users.byEmail(email)
         // unknown account or wrong password: the same scrypt work, the same answer
@@ -184,11 +185,13 @@ export function registerAuth(
         ) {
           await auth.limits.account.hit(keys.account)
           await auth.limits.address.hit(keys.address)
-          return show(c, { ...loginForm.initial(kept), formErrors: [LOGIN_FAILED] }, 422)
+          // the form again (for htmx only the form, never the page inside it)
+          return loginForm.respond(c, { ...loginForm.initial(kept), formErrors: [LOGIN_FAILED] })
         }
         await auth.limits.account.reset(keys.account)
         await auth.sessions.login(c, user.id)
-        return redirectTo(c, safeReturnPath(next, c.req.url) ?? '/')
+        // a full navigation: the new session's first page loads whole, whichever htmx
+        return redirectTo(c, safeReturnPath(next, c.req.url) ?? '/', 303, { mode: 'redirect' })
       }
     )
 

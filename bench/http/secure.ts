@@ -39,7 +39,7 @@ export function newNonce(): string {
 export function securityHeaders(nonce: string, fragment: boolean): Record<string, string> {
   return {
     'content-security-policy': `default-src 'self'; script-src 'nonce-${nonce}'; script-src-attr 'none'; style-src 'self'; style-src-attr 'none'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'; report-uri /__csp-report; report-to csp-endpoint`,
-    'reporting-endpoints': 'csp-endpoint="http://127.0.0.1/__csp-report"',
+    'reporting-endpoints': 'csp-endpoint="/__csp-report"',
     'cache-control': fragment ? 'no-store' : 'private, no-store',
     ...STATIC,
   }

@@ -85,14 +85,14 @@ describe('POST /login', () => {
     }
   )
 
-  it('answers htmx with HX-Location to next', async () => {
+  it('answers htmx with HX-Redirect to next: the signed-in page loads whole', async () => {
     const res = await login(
       { email: 'viewer@example.com', password: TEST_PASSWORDS.viewer, next: '/customers' },
       client(),
       htmx4Headers({})
     )
     expect(res.status).toBe(200)
-    expect(res.headers.get('HX-Location')).toBe('/customers')
+    expect(res.headers.get('HX-Redirect')).toBe('/customers')
   })
 
   it('gives an unknown account and a wrong password the same answer', async () => {
@@ -106,6 +106,19 @@ describe('POST /login', () => {
     expect(strip(a)).toBe(strip(b))
     expect(unknown.headers.getSetCookie()).toEqual([])
     expect(a).not.toContain('value="x"')
+  })
+
+  it('answers a failed htmx sign-in with the form alone, not the page', async () => {
+    const res = await login(
+      { email: 'admin@example.com', password: 'no' },
+      client(),
+      htmx4Headers({})
+    )
+    const body = await res.text()
+    expect(res.status).toBe(422)
+    expect(body).toMatch(/^<form id="login-form"/)
+    expect(body).toContain(LOGIN_FAILED)
+    expect(body).not.toContain('<html')
   })
 
   it('answers a malformed body with the form and its errors (422)', async () => {

@@ -12,10 +12,11 @@ export function dbFingerprint(db: DemoDb): Record<string, string> {
     const columns = (sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[])
       .map((column) => `quote(${column.name})`)
       .join(` || ',' || `)
-    if (columns === '') {
-      continue
-    }
-    const rows = sqlite.prepare(`SELECT ${columns} FROM ${table} ORDER BY rowid`).pluck().all()
+    // a table the app creates on first use counts as an empty one before it exists
+    const rows =
+      columns === ''
+        ? []
+        : sqlite.prepare(`SELECT ${columns} FROM ${table} ORDER BY rowid`).pluck().all()
     out[table] =
       `${String(rows.length)}:${createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16)}`
   }
