@@ -127,10 +127,14 @@ async function heapPerStream(): Promise<{ perStream: number; rssPerStream: numbe
   }
 }
 
-async function latency(publishPort: number, streamPort: number): Promise<number[]> {
+async function latency(
+  publishPort: number,
+  streamPort: number,
+  subscribers = SUBSCRIBERS
+): Promise<number[]> {
   const sentAt = new Map<number, number>()
   const samples: number[] = []
-  const streams = await openStreams(streamPort, SUBSCRIBERS, (seq) => {
+  const streams = await openStreams(streamPort, subscribers, (seq) => {
     const sent = sentAt.get(seq)
     if (sent !== undefined) samples.push(performance.now() - sent)
   })
@@ -143,7 +147,7 @@ async function latency(publishPort: number, streamPort: number): Promise<number[
   }
   await sleep(500)
   streams.close()
-  const expected = SUBSCRIBERS * PUBLISHES
+  const expected = subscribers * PUBLISHES
   if (samples.length < expected) {
     console.warn(`received ${String(samples.length)} of ${String(expected)} messages`)
   }
@@ -155,6 +159,8 @@ const machine = machineLine()
 const heap = await heapPerStream()
 const single = await startServer()
 const one = await latency(single, single)
+// the same path with 10 subscribers: what the machine costs without the fan-out
+const few = await latency(single, single, 10)
 const redis = await startRedis()
 const a = await startServer({ LIVE_REDIS_URL: redis.url })
 const b = await startServer({ LIVE_REDIS_URL: redis.url })
@@ -181,6 +187,11 @@ console.log(
         `publish → receive, ${String(SUBSCRIBERS)} subscribers, one instance (p50 / p99)`,
         `${ms(quantile(one, 0.5))} / ${ms(quantile(one, 0.99))} ms`,
         'p99 ≤ 50 ms',
+      ],
+      [
+        'publish → receive, 10 subscribers, one instance (p50 / p99), same run',
+        `${ms(quantile(few, 0.5))} / ${ms(quantile(few, 0.99))} ms`,
+        'reference',
       ],
       [
         `publish → receive, ${String(SUBSCRIBERS)} subscribers, two instances on Redis (p50 / p99)`,
