@@ -2,6 +2,7 @@ import baseConfig from '@hono/eslint-config'
 import { existsSync } from 'node:fs'
 
 const publicModules = [
+  'auth',
   'csp',
   'forms',
   'html',
@@ -10,6 +11,7 @@ const publicModules = [
   'security',
   'server',
   'tasks',
+  'tasks-bullmq',
   'testing',
   'views',
 ]

@@ -57,6 +57,10 @@ export default defineConfig({
       DATABASE_PATH: `test-results/e2e-${name}.db`,
       DATABASE_RESET: '1',
       HXKIT_TEST_ROUTES: '1',
+      // the seeded users (e2e/helpers.ts logIn() signs in with them)
+      DEMO_VIEWER_PASSWORD: 'e2e-viewer-password',
+      DEMO_OPERATOR_PASSWORD: 'e2e-operator-password',
+      DEMO_ADMIN_PASSWORD: 'e2e-admin-password',
     },
   })),
 })

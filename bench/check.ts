@@ -21,6 +21,7 @@ const SLACK = 0.15
 const RENDER_TARGET = 0.8
 const HTTP_TARGET = 0.85
 const HTTP_P99_TARGET = 1.5
+const HTTP_CPU_TARGET = 1.3
 const PARTIALS_TARGET = 1.2
 const HTTP_ROWS = [
   ['hxkit-page', 'full page'],
@@ -73,6 +74,9 @@ function httpChecks(rows: readonly HttpRow[]): Check[] {
       : [
           atLeast(`http hxkit ${label} req/s × node:http`, row.ratio, HTTP_TARGET),
           atMost(`http hxkit ${label} p99 × node:http`, row.p99Ratio, HTTP_P99_TARGET),
+          ...(row.cpuRatio === null
+            ? []
+            : [atMost(`http hxkit ${label} CPU/req × node:http`, row.cpuRatio, HTTP_CPU_TARGET)]),
         ]
   })
 }

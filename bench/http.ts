@@ -14,6 +14,7 @@ import type { LoadResult } from './http/load.ts'
 import type { Kind } from './http/servers.ts'
 import { isMain, parseArgs } from './lib/args.ts'
 import { stopChild } from './lib/children.ts'
+import { cpuMicros } from './lib/cpu.ts'
 import { ensureBenchDeps } from './lib/deps.ts'
 import { machineLine } from './lib/machine.ts'
 import { fixed, mean, median } from './lib/stats.ts'
@@ -69,6 +70,10 @@ export interface HttpRow {
   ratio: number
   p99: number
   p99Ratio: number
+  /** Server CPU (user + system, from /proc) per request in µs; `null` without /proc. */
+  cpuPerRequest: number | null
+  /** `cpuPerRequest` over the baseline's in the windows around it. */
+  cpuRatio: number | null
   baselineRps: number
   baselineP99: number
   bytes: number
@@ -109,6 +114,11 @@ function compare(
   return parts.length === 0 ? null : parts.join('; ')
 }
 
+/** One load window and the server CPU it cost per request. */
+interface Window extends LoadResult {
+  cpuPerRequest: number | null
+}
+
 interface Settings {
   connections: number
   windowSeconds: number
@@ -122,18 +132,26 @@ async function measure(
   server: ServerChild,
   candidate: Candidate,
   settings: Settings
-): Promise<{ b: LoadResult[]; c: LoadResult[] }> {
-  const run = (target: ServerChild, seconds: number): Promise<LoadResult> =>
-    load.run({
+): Promise<{ b: Window[]; c: Window[] }> {
+  const run = async (target: ServerChild, seconds: number): Promise<Window> => {
+    const before = cpuMicros(target.pid)
+    const result = await load.run({
       url: target.url,
       headers: candidate.headers,
       connections: settings.connections,
       seconds,
     })
+    const after = cpuMicros(target.pid)
+    const cpu =
+      before === null || after === null || result.requests === 0
+        ? null
+        : (after - before) / result.requests
+    return { ...result, cpuPerRequest: cpu }
+  }
   await run(base, settings.warmSeconds)
   await run(server, settings.warmSeconds)
-  const b: LoadResult[] = [await run(base, settings.windowSeconds)]
-  const c: LoadResult[] = []
+  const b: Window[] = [await run(base, settings.windowSeconds)]
+  const c: Window[] = []
   for (let i = 0; i < settings.rounds; i++) {
     c.push(await run(server, settings.windowSeconds))
     b.push(await run(base, settings.windowSeconds))
@@ -141,11 +159,13 @@ async function measure(
   return { b, c }
 }
 
-function summarize(candidate: Candidate, b: LoadResult[], c: LoadResult[]): HttpRow {
-  const around = (i: number, pick: (r: LoadResult) => number): number =>
-    mean([pick(b[i] as LoadResult), pick(b[i + 1] as LoadResult)])
+function summarize(candidate: Candidate, b: Window[], c: Window[]): HttpRow {
+  const around = (i: number, pick: (r: Window) => number): number =>
+    mean([pick(b[i] as Window), pick(b[i + 1] as Window)])
   const ratios = c.map((r, i) => r.rps / around(i, (x) => x.rps))
   const p99Ratios = c.map((r, i) => r.p99 / around(i, (x) => x.p99))
+  const cpuKnown = [...b, ...c].every((r) => r.cpuPerRequest !== null)
+  const cpu = (r: Window): number => r.cpuPerRequest ?? 0
   return {
     id: candidate.id,
     label: candidate.label,
@@ -153,6 +173,8 @@ function summarize(candidate: Candidate, b: LoadResult[], c: LoadResult[]): Http
     ratio: median(ratios),
     p99: median(c.map((r) => r.p99)),
     p99Ratio: median(p99Ratios),
+    cpuPerRequest: cpuKnown ? median(c.map(cpu)) : null,
+    cpuRatio: cpuKnown ? median(c.map((r, i) => cpu(r) / around(i, cpu))) : null,
     baselineRps: median(b.map((r) => r.rps)),
     baselineP99: median(b.map((r) => r.p99)),
     bytes: 0,
@@ -238,18 +260,22 @@ export function formatHttp(result: HttpResult): string {
       '× baseline',
       'p99 ms',
       'p99 × baseline',
+      'CPU µs/req',
+      'CPU × baseline',
       'baseline req/s',
       'baseline p99 ms',
       'bytes',
       'same output',
     ],
-    numeric: [1, 2, 3, 4, 5, 6, 7],
+    numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9],
     rows: result.rows.map((r) => [
       r.label,
       fixed(r.rps, 0),
       fixed(r.ratio, 2),
       fixed(r.p99, 2),
       fixed(r.p99Ratio, 2),
+      r.cpuPerRequest === null ? '–' : fixed(r.cpuPerRequest, 0),
+      r.cpuRatio === null ? '–' : fixed(r.cpuRatio, 2),
       fixed(r.baselineRps, 0),
       fixed(r.baselineP99, 2),
       String(r.bytes),

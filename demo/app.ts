@@ -1,11 +1,14 @@
 // The demo dashboard as a hono app (no listen: tests call app.request, server.ts serves it).
 import { Hono } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { fileURLToPath } from 'node:url'
+import { requireRole } from '../src/auth/index.ts'
 import { cspReportHandler } from '../src/csp/index.ts'
 import { htmx } from '../src/htmx/index.ts'
 import { secure } from '../src/security/index.ts'
 import { staticFiles } from '../src/server/index.ts'
 import type { StaticFiles } from '../src/server/index.ts'
+import { registerAuth, sessionCookieFor } from './auth.ts'
 import { openDb } from './db.ts'
 import type { DemoDb } from './db.ts'
 import { registerForms } from './forms/index.ts'
@@ -18,7 +21,11 @@ import { cspReportsPage } from './pages/csp-reports.ts'
 import { customersPage } from './pages/customers.ts'
 import { overviewPage } from './pages/overview.ts'
 import { reportStore } from './reports.ts'
+import { exportForm } from './tasks/export-form.ts'
+import { registerTasks } from './tasks/routes.ts'
+import type { TasksOptions } from './tasks/setup.ts'
 import { registerTestRoutes } from './test-routes.ts'
+import type { Role, SeedUsersOptions } from './users.ts'
 
 /** What the demo app needs. */
 export interface AppOptions {
@@ -28,8 +35,14 @@ export interface AppOptions {
   htmxVersion?: HtmxVersion | undefined
   /** Mount the test-only routes under `/__test/`; default `HXKIT_TEST_ROUTES=1`. */
   testRoutes?: boolean | undefined
+  /** The background tasks' backend, step pause and retention; default from the environment. */
+  tasks?: TasksOptions | undefined
   /** Live updates (hxkit/live); default an in-process hub for this app. */
   live?: DemoLive | undefined
+  /** How the first start seeds one user per role (passwords, scrypt cost). */
+  users?: SeedUsersOptions | undefined
+  /** The client address the login limit counts per address; default the socket's. */
+  clientAddress?: ((c: Context) => string) | undefined
 }
 
 /** The demo's own static folder (public/: demo.css), served next to the kit's client files. */
@@ -68,6 +81,13 @@ function lazy(db: () => DemoDb): DemoDb {
   }
 }
 
+/** Runs `middleware` except for static files (a dot in the path's last segment). */
+function skipFiles(middleware: MiddlewareHandler): MiddlewareHandler {
+  return async function unlessFile(c, next) {
+    return /\.[^/]*$/.test(c.req.path) ? next() : middleware(c, next)
+  }
+}
+
 /**
  * Builds the demo app under the strict CSP: the overview, customers and CSP reports pages, the
  * report endpoint, and with `testRoutes` the test-only routes. `assets` are its static files
@@ -85,7 +105,7 @@ export function createApp(options: AppOptions) {
   const layout = demoLayout(version, assets)
   const reports = reportStore(() => db.sqlite())
   const live = options.live ?? demoLive(version)
-  const overview = overviewPage(db, layout, live.element)
+  const overview = overviewPage(db, layout, { ordersTools: exportForm, live: live.element })
   const overviewLive = live.attach(overview.partials)
   // hx-on needs htmx 4's hx-csp extension under the strict policy; htmx 2 gets no hx-on
   const customers = customersPage(db, layout, { hxOn: version === 4 })
@@ -97,11 +117,28 @@ export function createApp(options: AppOptions) {
   // answer in the form rather than secure()'s plain-text 413.
   app.use(secure({ csp: { reportUri: CSP_REPORT_PATH }, bodyLimit: 4 * 1024 * 1024 }))
   app.use(htmx())
+  // who is signed in; static files (a dot in the last segment) skip it, so no cached asset
+  // response ever carries a Set-Cookie
+  const auth = registerAuth(app, {
+    db,
+    layout,
+    seed: options.users,
+    clientAddress: options.clientAddress,
+  })
+  app.use(skipFiles(auth.middleware))
+  auth.mountRoutes()
+  // Roles: viewer reads, operator also creates and edits, admin also sees and clears CSP reports
+  // and manages users (demo/users.ts). Every route's access is in tests/demo/permissions.test.ts.
+  const viewer = requireRole('viewer')
+  const operator = requireRole('operator')
+  const admin = requireRole('admin')
+  const readOrOperate: MiddlewareHandler = async (c, next) =>
+    (c.req.method === 'GET' || c.req.method === 'HEAD' ? viewer : operator)(c, next)
   // browsers ask for it on every page; an empty answer keeps the console free of 404s
   app.get('/favicon.ico', (c) => c.body(null, 204))
-  app.get('/', overview.handler)
-  app.get(overviewLive.path, overviewLive.handler)
-  app.get('/customers', customers.handler)
+  app.get('/', viewer, overview.handler)
+  app.get(overviewLive.path, viewer, overviewLive.handler)
+  app.get('/customers', viewer, customers.handler)
   app.post(
     CSP_REPORT_PATH,
     cspReportHandler({
@@ -110,18 +147,34 @@ export function createApp(options: AppOptions) {
       },
     })
   )
-  app.get('/csp-reports', cspReports.page.handler)
-  app.post('/csp-reports/clear', cspReports.clear)
-  registerForms(app, { db, layout, overview, htmxVersion: version, onSaved: live.ordersChanged })
+  app.get('/csp-reports', admin, cspReports.page.handler)
+  app.post('/csp-reports/clear', admin, cspReports.clear)
+  registerForms(app, {
+    db,
+    layout,
+    overview,
+    htmxVersion: version,
+    guard: operator,
+    onSaved: live.ordersChanged,
+  })
+  // the task pages are for viewers; starting a task and the row actions (POST) for operators
+  app.use('/tasks', readOrOperate)
+  app.use('/tasks/*', readOrOperate)
+  const tasks = registerTasks(app, { db, layout, options: options.tasks })
   if (options.testRoutes ?? process.env['HXKIT_TEST_ROUTES'] === '1') {
     registerTestRoutes(app, reports)
     registerLiveTestRoutes(app, { hub: live.hub, layout, assets, version })
   }
   return Object.assign(app, {
-    pages: { overview, customers, cspReports: cspReports.page },
+    pages: { overview, customers, cspReports: cspReports.page, ...tasks.pages },
     reports,
+    /** The background tasks (set up on first call): backend, admin, worker. */
+    tasks: tasks.tasks,
     assets,
     live,
+    /** A `Cookie` header signing in the seeded user of `role`, for tests. */
+    sessionCookie: async (role: Role): Promise<string> =>
+      sessionCookieFor(await auth.ready(), role),
   })
 }
 

@@ -1,11 +1,13 @@
 // The demo's document layout: head (htmx config before htmx, nonced scripts), boosted navigation, main.
 import type { Context } from 'hono'
+import type { AuthUser } from '../src/auth/index.ts'
 import { htmxScripts } from '../src/csp/index.ts'
 import type { HtmxScriptsOptions } from '../src/csp/index.ts'
 import { html, hx } from '../src/html/index.ts'
 import type { SafeHtml } from '../src/html/index.ts'
 import { HTMX_URL_PREFIX, HXKIT_SCRIPT_URL, HXKIT_STYLESHEET_URL } from '../src/server/index.ts'
 import type { StaticFiles } from '../src/server/index.ts'
+import type { DemoUser } from './users.ts'
 
 /** Which htmx the browser gets: 4 (default) or 2 (`HTMX_VERSION=2`, for the compat e2e run). */
 export type HtmxVersion = 2 | 4
@@ -28,16 +30,20 @@ export function htmxVersionFromEnv(
 const HTMX4_CONFIG = { includeIndicatorCSS: false, safeEval: true }
 const HTMX2_CONFIG = { includeIndicatorStyles: false, allowEval: false, allowScriptTags: false }
 
-const NAV: readonly { href: string; label: string }[] = [
-  { href: '/', label: 'Overview' },
-  { href: '/customers', label: 'Customers' },
-  { href: '/orders/new', label: 'New order' },
-  { href: '/csp-reports', label: 'CSP reports' },
+// Each link shows only to the roles that may open it (the routes check again).
+const NAV: readonly { href: string; label: string; role: string }[] = [
+  { href: '/', label: 'Overview', role: 'viewer' },
+  { href: '/customers', label: 'Customers', role: 'viewer' },
+  { href: '/orders/new', label: 'New order', role: 'operator' },
+  { href: '/tasks', label: 'Tasks', role: 'viewer' },
+  { href: '/csp-reports', label: 'CSP reports', role: 'admin' },
+  { href: '/users', label: 'Users', role: 'admin' },
 ]
 
-function navLinks(path: string): SafeHtml {
+function navLinks(path: string, user: AuthUser | null): SafeHtml {
+  const links = NAV.filter(({ role }) => user?.roles.includes(role) === true)
   // hx-boost sits on each link: htmx 4 does not inherit attributes implicitly, htmx 2 does.
-  return html`${NAV.map(({ href, label }) => {
+  return html`${links.map(({ href, label }) => {
     const current = href === path ? html` aria-current="page"` : ''
     return html`<li><a href="${href}" ${hx({ boost: true })}${current}>${label}</a></li>`
   })}`
@@ -74,8 +80,10 @@ export function demoLayout(
           config: HTMX4_CONFIG,
           scripts: [url(HXKIT_SCRIPT_URL)],
         }
-  return (body, { title, c }) =>
-    html`<!doctype html>
+  return (body, { title, c }) => {
+    // the layout also renders pages of apps without the session middleware (tests of one part)
+    const user = (c.get('authUser') as DemoUser | null | undefined) ?? null
+    return html`<!doctype html>
       <html lang="en">
         <head>
           <meta charset="utf-8" />
@@ -91,11 +99,27 @@ export function demoLayout(
             <a class="brand" href="/">hxkit demo</a>
             <nav aria-label="Main">
               <ul>
-                ${navLinks(c.req.path)}
+                ${navLinks(c.req.path, user)}
               </ul>
             </nav>
+            ${userBox(user)}
           </header>
-          <main id="main">${body}</main>
+          <main id="main">
+            <div id="alerts" class="alerts" aria-live="assertive"></div>
+            ${body}
+          </main>
         </body>
       </html>`
+  }
+}
+
+/** Who is signed in, and the sign-out button (a POST, so no link can sign anyone out). */
+function userBox(user: DemoUser | null): SafeHtml | '' {
+  if (user === null) {
+    return ''
+  }
+  return html`<form class="user-box" method="post" action="/logout">
+    <span>${user.name} <span class="role">(${user.role})</span></span>
+    <button type="submit">Sign out</button>
+  </form>`
 }

@@ -4,7 +4,12 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test } from '../src/testing/playwright.ts'
-import { postReport, storedReports } from './helpers.ts'
+import { logIn, postReport, storedReports } from './helpers.ts'
+
+// every demo page needs a signed-in user: the admin sees them all
+test.beforeEach(async ({ page }) => {
+  await logIn(page)
+})
 
 function otherOriginPage(action: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Other origin</title></head>

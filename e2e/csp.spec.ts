@@ -2,7 +2,12 @@
 // demo does on purpose (hx-on under hx-csp, same-origin htmx posts) still works.
 import type { Page } from '@playwright/test'
 import { expect, test } from '../src/testing/playwright.ts'
-import { postReport, projectHtmxMajor, storedReports } from './helpers.ts'
+import { logIn, postReport, projectHtmxMajor, storedReports } from './helpers.ts'
+
+// every demo page needs a signed-in user: the admin sees them all
+test.beforeEach(async ({ page }) => {
+  await logIn(page)
+})
 
 // Chromium sends a violation to `report-to` (the Reporting API) and then ignores `report-uri`;
 // over plain-HTTP loopback it delivered no Reporting API report at all (none within 65 s, also

@@ -1,5 +1,17 @@
 import { expect, test } from '../src/testing/playwright.ts'
-import { expectOneLayout, historyRestore, markNode, readMark, responseWith } from './helpers.ts'
+import {
+  expectOneLayout,
+  historyRestore,
+  logIn,
+  markNode,
+  readMark,
+  responseWith,
+} from './helpers.ts'
+
+// every demo page needs a signed-in user: the admin sees them all
+test.beforeEach(async ({ page }) => {
+  await logIn(page)
+})
 
 test.describe('customers', () => {
   test.beforeEach(async ({ page }) => {

@@ -1,6 +1,11 @@
 import type { Locator, Page, Response } from '@playwright/test'
 import { expect, test } from '../src/testing/playwright.ts'
-import { expectOneLayout, markNode, projectHtmxMajor, readMark } from './helpers.ts'
+import { expectOneLayout, logIn, markNode, projectHtmxMajor, readMark } from './helpers.ts'
+
+// every demo page needs a signed-in user: the admin sees them all
+test.beforeEach(async ({ page }) => {
+  await logIn(page)
+})
 
 // The order form of demo/forms on /orders/new: one zod schema, the 422 re-render in place, live
 // validation, keyboard use and the same form without JavaScript.
@@ -337,6 +342,7 @@ test.describe('order form without JavaScript', () => {
       ...(baseURL === undefined ? {} : { baseURL }),
     })
     const page = await context.newPage()
+    await logIn(page)
     const customer = uniqueCustomer('NoScript')
     await page.goto('/orders/new')
     await expectOneLayout(page, 'New order')

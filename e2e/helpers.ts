@@ -2,6 +2,27 @@
 import type { APIRequestContext, Locator, Page, Response } from '@playwright/test'
 import { expect, test } from '../src/testing/playwright.ts'
 
+/** The seeded users' passwords the e2e servers get (playwright.config.ts sets DEMO_<ROLE>_PASSWORD). */
+export const E2E_PASSWORDS = {
+  viewer: 'e2e-viewer-password',
+  operator: 'e2e-operator-password',
+  admin: 'e2e-admin-password',
+} as const
+
+/**
+ * Signs the page's browser context in as the seeded user of `role`, through the real login form
+ * (its request shares the page's cookies). Specs call it in `beforeEach`.
+ */
+export async function logIn(page: Page, role: keyof typeof E2E_PASSWORDS = 'admin'): Promise<void> {
+  const base = test.info().project.use.baseURL ?? ''
+  const res = await page.context().request.post('/login', {
+    form: { email: `${role}@example.com`, password: E2E_PASSWORDS[role] },
+    headers: { Origin: base },
+    maxRedirects: 0,
+  })
+  expect(res.status()).toBe(303)
+}
+
 /** Sets a JS property on the element, so a later check can prove it is the same DOM node. */
 export async function markNode(locator: Locator, mark: string): Promise<void> {
   await locator.evaluate((element, value) => {

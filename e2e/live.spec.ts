@@ -6,7 +6,22 @@ import type { ChildProcess } from 'node:child_process'
 import { expect, test } from '../src/testing/playwright.ts'
 import { startRedis } from '../tests/fixtures/redis.ts'
 import type { RedisServer } from '../tests/fixtures/redis.ts'
-import { projectHtmxMajor } from './helpers.ts'
+import { E2E_PASSWORDS, logIn, projectHtmxMajor } from './helpers.ts'
+
+// the overview needs a signed-in user (the live stream is for viewers); the admin may also create orders
+test.beforeEach(async ({ page }) => {
+  await logIn(page)
+})
+
+/** Signs a page of another context in on `base`, through the login form. */
+async function logInAt(page: Page, base: string): Promise<void> {
+  const res = await page.context().request.post(`${base}/login`, {
+    form: { email: 'admin@example.com', password: E2E_PASSWORDS.admin },
+    headers: { Origin: base },
+    maxRedirects: 0,
+  })
+  expect(res.status()).toBe(303)
+}
 
 const tag = (): string => Math.random().toString(36).slice(2, 8)
 
@@ -132,7 +147,16 @@ test.describe('live partials under hx-csp', () => {
 /** Starts a demo instance on `port` and resolves once /healthz answers. */
 async function startDemo(port: number, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HTMX_VERSION: '4', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HTMX_VERSION: '4',
+      DEMO_VIEWER_PASSWORD: E2E_PASSWORDS.viewer,
+      DEMO_OPERATOR_PASSWORD: E2E_PASSWORDS.operator,
+      DEMO_ADMIN_PASSWORD: E2E_PASSWORDS.admin,
+      ...env,
+    },
     stdio: 'ignore',
   })
   const deadline = Date.now() + 30_000
@@ -176,9 +200,11 @@ test.describe('two demo instances on one Redis', () => {
   })
 
   test('an order created through A updates the overview open on B', async ({ page, browser }) => {
+    await logInAt(page, `http://127.0.0.1:${String(base + 1)}`)
     await openLive(page, `http://127.0.0.1:${String(base + 1)}/`, '/live/overview')
     const before = Number(((await ordersCard(page).textContent()) ?? '').replace(/\D/g, ''))
     const onA = await browser.newPage({ baseURL: `http://127.0.0.1:${String(base)}` })
+    await logInAt(onA, `http://127.0.0.1:${String(base)}`)
 
     await createOrder(onA, `Redis ${tag()}`)
 

@@ -2,11 +2,17 @@ import { expect, expectNoFullReload, expectSwap, test } from '../src/testing/pla
 import {
   expectOneLayout,
   historyRestore,
+  logIn,
   markNode,
   projectHtmxMajor,
   readMark,
   responseWith,
 } from './helpers.ts'
+
+// every demo page needs a signed-in user: the admin sees them all
+test.beforeEach(async ({ page }) => {
+  await logIn(page)
+})
 
 test.describe('overview', () => {
   test.beforeEach(async ({ page }) => {

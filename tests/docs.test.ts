@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 const root = resolve(import.meta.dirname, '..')
 const docsDir = join(root, 'docs')
 const modulePages = [
+  'auth',
   'html',
   'htmx',
   'views',
@@ -20,6 +21,7 @@ const modulePages = [
   'security',
   'server',
   'tasks',
+  'tasks-bullmq',
   'live',
   'testing',
 ]

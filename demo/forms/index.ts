@@ -1,7 +1,7 @@
 // The demo's forms: create and edit an order from one zod schema (see docs/forms.md).
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { completeSubmit } from '../../src/forms/index.ts'
-import type { FormValidatorOptions } from '../../src/forms/index.ts'
+import type { FormDecodeError, FormValidatorOptions } from '../../src/forms/index.ts'
 import { addTrigger } from '../../src/htmx/index.ts'
 import type { Layout } from '../../src/views/index.ts'
 import type { DemoDb } from '../db.ts'
@@ -9,7 +9,7 @@ import { htmxVersionFromEnv } from '../layout.ts'
 import type { HtmxVersion } from '../layout.ts'
 import type { overviewPage } from '../pages/overview.ts'
 import { UPLOAD_CAP_BYTES, orderForm } from './schema.ts'
-import type { OrderFields, OrderForm } from './schema.ts'
+import type { OrderFields, OrderForm, OrderState } from './schema.ts'
 import { orderStore } from './store.ts'
 import type { OrderRecord, OrderStore } from './store.ts'
 import { orderPage } from './view.ts'
@@ -24,10 +24,37 @@ export interface FormDeps {
   htmxVersion?: HtmxVersion | undefined
   /** Called after an order is created or saved (the demo publishes to hxkit/live). */
   onSaved?: (() => void) | undefined
+  /** Who may create and edit orders (the app passes `requireRole('operator')`); default anyone. */
+  guard?: MiddlewareHandler | undefined
 }
 
 const ID = /^[1-9]\d{0,8}$/
 const NEW_ORDER = 'New order'
+
+/**
+ * The form state after a 413: an invoice over the cap is an invoice error; anything else (a long
+ * field, too many fields, a body over the limit with or without a file) says so, not "invoice".
+ */
+function tooLarge(error: FormDecodeError, state: OrderState): OrderState {
+  const nothing = 'nothing was saved.'
+  if (error.code === 'file-too-large') {
+    return {
+      ...state,
+      errors: { invoice: [`The upload is larger than ${String(UPLOAD_CAP_BYTES >> 10)} kB`] },
+      formErrors: [`The upload was too large, so ${nothing} Attach a smaller invoice.`],
+    }
+  }
+  const what =
+    error.code === 'value-too-large'
+      ? 'A field is longer than the server accepts'
+      : error.code === 'body-too-large'
+        ? 'The form is larger than the server accepts'
+        : 'The form has more fields or values than the server accepts'
+  return {
+    ...state,
+    formErrors: [`${what} (${error.message}), so ${nothing} Shorten it and send it again.`],
+  }
+}
 
 /** The edit panel of a saved order: its values, posting to its own URL. */
 function editPanel(f: OrderForm, record: OrderRecord): PanelData {
@@ -65,17 +92,8 @@ export function registerForms(app: Hono, deps: FormDeps): { page: OrderPage } {
     },
     // JavaScript off: the whole page, around the panel the view just rendered
     page: (_form, c) => page.renderPage(c),
-    // an upload over the decoder cap (413): the form again, an error on the invoice field
-    refused: (error, c) =>
-      error.status === 413
-        ? {
-            ...data(c).state,
-            errors: { invoice: [`The upload is larger than ${String(UPLOAD_CAP_BYTES >> 10)} kB`] },
-            formErrors: [
-              'The upload was too large, so nothing was saved. Attach a smaller invoice.',
-            ],
-          }
-        : undefined,
+    // a body the decoder refuses (413): the form again, saying what was too large
+    refused: (error, c) => (error.status === 413 ? tooLarge(error, data(c).state) : undefined),
   }
   const show = (c: Context, panel: PanelData): Promise<Response> => {
     panels.set(c, panel)
@@ -110,19 +128,21 @@ export function registerForms(app: Hono, deps: FormDeps): { page: OrderPage } {
     return undefined
   }
 
-  app.get('/orders/new', (c) => show(c, { title: NEW_ORDER, state: f.empty() }))
-  app.post('/orders/new', f.validator(views), (c) => {
+  // the guard runs first: before the body is read, before the order is looked up
+  const guard: MiddlewareHandler = deps.guard ?? (async (_c, next) => next())
+  app.get('/orders/new', guard, (c) => show(c, { title: NEW_ORDER, state: f.empty() }))
+  app.post('/orders/new', guard, f.validator(views), (c) => {
     const order = c.req.valid('form')
     const id = store().create(order)
     const panel = { title: NEW_ORDER, state: f.empty(), saved: { id, verb: 'created' as const } }
     return saved(c, panel, `Order #${String(id)} created for ${order.customer}`)
   })
-  app.get('/orders/:id/edit', load, (c) => {
+  app.get('/orders/:id/edit', guard, load, (c) => {
     const id = (records.get(c) as OrderRecord).id
     const note = c.req.query('saved') === '1' ? { id, verb: 'saved' as const } : undefined
     return show(c, { ...data(c), saved: note })
   })
-  app.post('/orders/:id/edit', load, f.validator(views), (c) => {
+  app.post('/orders/:id/edit', guard, load, f.validator(views), (c) => {
     const record = records.get(c) as OrderRecord
     store().update(record.id, c.req.valid('form'))
     const panel = editPanel(f, store().find(record.id) ?? record)

@@ -1,6 +1,6 @@
 // The order form, declared once from one zod schema: create and edit share it.
 import { z } from 'zod'
-import { form } from '../../src/forms/index.ts'
+import { PLAIN_TEXT_MESSAGE, form, isPlainText } from '../../src/forms/index.ts'
 import type { FormInput, FormOutput, FormState } from '../../src/forms/index.ts'
 import type { HtmxVersion } from '../layout.ts'
 import { ORDER_STATUSES } from '../seed.ts'
@@ -20,21 +20,29 @@ export const INVOICE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as c
 /** The shop opened on this day: no delivery date before it (a rule only the server checks). */
 export const OPENING_DAY = new Date('2025-01-01T00:00:00Z')
 
+// names and addresses: one line of text, no control or text-direction characters
+const oneLine = (value: string): boolean => isPlainText(value)
+
 /** An order: customer, status, amount, delivery, address, notes and an optional invoice. */
 export const orderSchema = z
   .object({
-    customer: z.string().trim().min(2).max(80),
+    customer: z.string().trim().min(2).max(80).refine(oneLine, PLAIN_TEXT_MESSAGE),
     email: z.email(),
     status: z.enum(ORDER_STATUSES),
     total: z.number().multipleOf(0.01).min(1).max(50_000),
     deliverBy: z.date().min(OPENING_DAY, 'Pick 1 January 2025 or later'),
     express: z.boolean(),
     address: z.object({
-      street: z.string().trim().min(3).max(120),
-      city: z.string().trim().min(2).max(60),
+      street: z.string().trim().min(3).max(120).refine(oneLine, PLAIN_TEXT_MESSAGE),
+      city: z.string().trim().min(2).max(60).refine(oneLine, PLAIN_TEXT_MESSAGE),
       zip: z.string().regex(/^\d{4,5}$/, 'Enter 4 or 5 digits'),
     }),
-    notes: z.string().trim().max(1000).optional(),
+    notes: z
+      .string()
+      .trim()
+      .max(1000)
+      .refine((v) => isPlainText(v, { multiline: true }), PLAIN_TEXT_MESSAGE)
+      .optional(),
     invoice: z
       .file()
       .max(INVOICE_MAX_BYTES)

@@ -120,6 +120,7 @@ function prepare(db: Database) {
       .prepare('SELECT id FROM customers WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1')
       .pluck(),
     renameCustomer: db.prepare('UPDATE customers SET name = ? WHERE id = ?'),
+    customerOf: db.prepare('SELECT customer_id FROM orders WHERE id = ?').pluck(),
     insertCustomer: db.prepare(
       'INSERT INTO customers (name, email, city, created_at) VALUES (?, ?, ?, ?)'
     ),
@@ -136,11 +137,17 @@ function prepare(db: Database) {
 
 type Statements = ReturnType<typeof prepare>
 
-/** The customer with this email (renamed to the name given), or a new one. */
-function customerFor(sql: Statements, input: OrderInput): number {
+/**
+ * The customer with this email, or a new one. A new order only links to an existing customer: it
+ * never renames one (anyone who knew a customer's email could rename them). An edit renames only
+ * the customer the order already belongs to (`current`), through the operator's guarded edit.
+ */
+function customerFor(sql: Statements, input: OrderInput, current?: number): number {
   const found = sql.customerByEmail.get(input.email) as number | undefined
   if (found !== undefined) {
-    sql.renameCustomer.run(input.customer, found)
+    if (found === current) {
+      sql.renameCustomer.run(input.customer, found)
+    }
     return found
   }
   const created = sql.insertCustomer.run(input.customer, input.email, input.address.city, nowIso())
@@ -182,7 +189,8 @@ export function orderStore(db: Database): OrderStore {
   })
   const update = db.transaction((id: number, input: OrderInput): void => {
     const cents = Math.round(input.total * 100)
-    sql.updateOrder.run(customerFor(sql, input), input.status, cents, id)
+    const current = sql.customerOf.get(id) as number | undefined
+    sql.updateOrder.run(customerFor(sql, input, current), input.status, cents, id)
     saveDetails(sql, id, input)
     sql.log.run(nowIso(), `Order #${String(id)} marked ${input.status}`)
   })

@@ -47,10 +47,24 @@ function orderRow(row: OrderRow): SafeHtml {
   </tr>`
 }
 
-function ordersTable(db: DemoDb, c: Context, enhance: (href: string) => SafeHtml): SafeHtml {
+/** What the overview page can be given. */
+export interface OverviewOptions {
+  /** Controls shown above the orders table, for its current state (the CSV export form). */
+  ordersTools?: ((query: OrdersQuery) => SafeHtml) | undefined
+  /** Renders the element that opens the live stream (hxkit/live). */
+  live?: ((c: Context) => SafeHtml) | undefined
+}
+
+function ordersTable(
+  db: DemoDb,
+  c: Context,
+  enhance: (href: string) => SafeHtml,
+  tools: OverviewOptions['ordersTools']
+): SafeHtml {
   const result = db.orders(parseOrdersQuery(c.req.query()))
   const { query } = result
   return html`<h2 id="orders-heading">Orders</h2>
+    ${tools?.(query) ?? ''}
     <table class="data-table">
       <caption class="visually-hidden">
         Orders sorted by ${query.sort}, ${query.dir === 'asc' ? 'ascending' : 'descending'}
@@ -91,19 +105,24 @@ function activityList(db: DemoDb): SafeHtml {
  *
  * @param db - the demo database
  * @param layout - the document layout
- * @param [live] - renders the element that keeps the stats and activity fresh (hxkit/live)
+ * @param options - `ordersTools`: controls above the orders table; `live`: the element that keeps
+ *   the stats and activity fresh (hxkit/live)
  * @example
  * app.get('/', overviewPage(db, demoLayout(4, demoAssets(4))).handler)
  */
-export function overviewPage(db: DemoDb, layout: Layout, live?: (c: Context) => SafeHtml) {
+export function overviewPage(db: DemoDb, layout: Layout, options: OverviewOptions = {}) {
   const stats = partial('stats', () => statCards(db.stats()), {
     tag: 'section',
     attrs: { 'aria-labelledby': 'stats-heading' },
   })
-  const orders = partial('orders', (c, self) => ordersTable(db, c, swapLink(self)), {
-    tag: 'section',
-    attrs: { 'aria-labelledby': 'orders-heading', class: 'panel' },
-  })
+  const orders = partial(
+    'orders',
+    (c, self) => ordersTable(db, c, swapLink(self), options.ordersTools),
+    {
+      tag: 'section',
+      attrs: { 'aria-labelledby': 'orders-heading', class: 'panel' },
+    }
+  )
   const activity = partial('activity', () => activityList(db), {
     tag: 'section',
     attrs: { 'aria-labelledby': 'activity-heading', class: 'panel' },
@@ -116,6 +135,6 @@ export function overviewPage(db: DemoDb, layout: Layout, live?: (c: Context) => 
       html`<h1>Overview</h1>
         ${p.stats}
         <div class="columns">${p.orders}${p.activity}</div>
-        ${live?.(c) ?? ''}`,
+        ${options.live?.(c) ?? ''}`,
   })
 }

@@ -20,6 +20,13 @@ export interface CspOptions {
   reportUri?: string | undefined
   /** The `Reporting-Endpoints` name used by `report-to`. @default 'csp-endpoint' */
   reportGroup?: string | undefined
+  /**
+   * The origin (`https://app.example`) the `Reporting-Endpoints` URL of a path `reportUri` is
+   * built on. Without it the header carries the path itself, which browsers resolve against the
+   * page's URL; it is never built from the request's `Host`, which the client chooses.
+   * @default undefined (a relative URL)
+   */
+  reportOrigin?: string | undefined
 }
 
 /** A per-route replacement of the policies, set by `cspOverride()`. */
@@ -62,6 +69,29 @@ function keepPrivate(headers: Headers): void {
   headers.set('Cache-Control', kept.join(', '))
 }
 
+function endpointUrl(reportUri: string, reportOrigin: string | undefined): string {
+  if (reportOrigin === undefined || !reportUri.startsWith('/')) {
+    return reportUri
+  }
+  const parsed = typeof reportOrigin === 'string' ? URL.parse(reportOrigin) : null
+  if (
+    parsed === null ||
+    !/^https?:$/.test(parsed.protocol) ||
+    parsed.href !== `${parsed.origin}/`
+  ) {
+    throw new TypeError(
+      'csp(): "reportOrigin" must be an http(s) origin such as "https://app.example"'
+    )
+  }
+  return `${parsed.origin}${reportUri}`
+}
+
+/** A structured-field string (RFC 8941 §3.3.3): ASCII only, `\\` and `"` escaped. */
+function toStructuredString(value: string): string {
+  const ascii = value.replace(/[^\u0020-\u007e]/gu, (char) => encodeURIComponent(char))
+  return `"${ascii.replace(/[\\"]/g, (char) => `\\${char}`)}"`
+}
+
 function isHtml(res: Response): boolean {
   return (res.headers.get('Content-Type') ?? '').toLowerCase().startsWith('text/html')
 }
@@ -84,7 +114,7 @@ function isHtml(res: Response): boolean {
  * app.get('/', (c) => c.html(html`<script nonce="${getNonce(c)}" src="/app.js"></script>`))
  */
 export function csp(options: CspOptions = {}): MiddlewareHandler {
-  checkKeys('csp()', options, ['policy', 'reportOnly', 'reportUri', 'reportGroup'])
+  checkKeys('csp()', options, ['policy', 'reportOnly', 'reportUri', 'reportGroup', 'reportOrigin'])
   const policy = options.policy ?? DEFAULT_CSP
   const reportOnly = options.reportOnly ?? false
   const group = options.reportGroup ?? 'csp-endpoint'
@@ -118,19 +148,12 @@ export function csp(options: CspOptions = {}): MiddlewareHandler {
     return parts.join(nonce)
   }
 
-  // The endpoint is resolved against the request's origin; the last one is kept (an app answers
-  // on one or a few origins, and a URL parse per response showed in profiles).
-  let lastOrigin = ''
-  let lastHeader = ''
-  const reportingEndpoints = (url: string): string => {
-    // scheme://authority, up to the path's first slash (-1, no path, >>> 0 keeps the whole URL)
-    const origin = url.slice(0, url.indexOf('/', url.indexOf('//') + 2) >>> 0)
-    if (origin !== lastOrigin) {
-      lastHeader = `${group}="${new URL(options.reportUri as string, url).href}"`
-      lastOrigin = origin
-    }
-    return lastHeader
-  }
+  // One header for every response: the configured URL, never one built from the request's Host
+  // (a client-chosen `Host: a",x="…` would inject a second endpoint).
+  const endpoints =
+    options.reportUri === undefined
+      ? ''
+      : `${group}=${toStructuredString(endpointUrl(options.reportUri, options.reportOrigin))}`
 
   return async function csp(c, next) {
     const nonce = generateNonce()
@@ -157,7 +180,7 @@ export function csp(options: CspOptions = {}): MiddlewareHandler {
         }
       }
       if (options.reportUri !== undefined && (headers.has(CSP) || headers.has(CSP_REPORT_ONLY))) {
-        headers.set('Reporting-Endpoints', reportingEndpoints(c.req.url))
+        headers.set('Reporting-Endpoints', endpoints)
       }
       if (nonced) {
         keepPrivate(headers)

@@ -1,5 +1,7 @@
 import type { Context, Handler } from 'hono'
+import { clientAddress } from '../internal/client-address.ts'
 import { checkKeys } from '../internal/options.ts'
+import { windowCounter } from '../internal/rate-window.ts'
 
 /** One CSP violation, normalised from either report format. */
 export interface CspReport {
@@ -27,8 +29,14 @@ export interface CspReportOptions {
   sink: CspReportSink
   /** Largest body in bytes; larger ones get 413. @default 16_384 */
   maxBytes?: number | undefined
-  /** At most `max` reports per `windowMs` over all clients; more get 429. @default { max: 100, windowMs: 60_000 } */
-  rateLimit?: { max: number; windowMs: number } | undefined
+  /**
+   * At most `max` reports per `windowMs` from each client (`key`, default the socket's address;
+   * behind a proxy, read the client from the header it sets); more get 429. One noisy client
+   * cannot silence the others. At most 10,000 clients are remembered per window.
+   * @default { max: 100, windowMs: 60_000 }
+   */
+  rateLimit?:
+    { max: number; windowMs: number; key?: ((c: Context) => string) | undefined } | undefined
 }
 
 type Json = Record<string, unknown>
@@ -126,6 +134,16 @@ export function parseCspReports(
   return null
 }
 
+const REPORT_TYPES = new Set([
+  'application/reports+json',
+  'application/csp-report',
+  'application/json',
+])
+
+function mediaType(contentType: string): string {
+  return (contentType.split(';')[0] ?? '').trim().toLowerCase()
+}
+
 function plain(status: number, message: string): Response {
   return new Response(`${message}\n`, {
     status,
@@ -154,17 +172,19 @@ async function readBounded(c: Context, maxBytes: number): Promise<string | null>
  */
 export function cspReportHandler(options: CspReportOptions): Handler {
   checkKeys('cspReportHandler()', options, ['sink', 'maxBytes', 'rateLimit'])
-  checkKeys('cspReportHandler()', options.rateLimit, ['max', 'windowMs'], 'rateLimit.')
+  checkKeys('cspReportHandler()', options.rateLimit, ['max', 'windowMs', 'key'], 'rateLimit.')
   const maxBytes = options.maxBytes ?? 16_384
-  const { max, windowMs } = options.rateLimit ?? { max: 100, windowMs: 60_000 }
+  const { max, windowMs, key = clientAddress } = options.rateLimit ?? { max: 100, windowMs: 60_000 }
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
     throw new TypeError('cspReportHandler(): "maxBytes" must be a positive whole number')
   }
   if (!(max > 0 && windowMs > 0)) {
     throw new TypeError('cspReportHandler(): "rateLimit" needs positive max and windowMs')
   }
-  let windowStart = 0
-  let count = 0
+  if (typeof key !== 'function') {
+    throw new TypeError('cspReportHandler(): "rateLimit.key" must be a function of the context')
+  }
+  const counts = windowCounter(windowMs, 10_000)
 
   return async function cspReportHandler(c) {
     const raw = await readBounded(c, maxBytes)
@@ -177,26 +197,27 @@ export function cspReportHandler(options: CspReportOptions): Handler {
     } catch {
       return plain(400, 'Bad Request: the report is not valid JSON.')
     }
-    const reports = parseCspReports(
-      c.req.header('content-type') ?? '',
-      body,
-      c.req.header('user-agent') ?? ''
-    )
-    if (reports === null) {
-      return plain(
-        415,
-        'Unsupported Media Type: send application/reports+json or application/csp-report.'
-      )
+    const type = c.req.header('content-type') ?? ''
+    const parsed = parseCspReports(type, body, c.req.header('user-agent') ?? '')
+    if (parsed === null) {
+      return REPORT_TYPES.has(mediaType(type))
+        ? plain(400, 'Bad Request: the body is not a CSP violation report.')
+        : plain(
+            415,
+            'Unsupported Media Type: send application/reports+json or application/csp-report.'
+          )
     }
+    // a report that names no directive or no page says nothing: not stored
+    const reports = parsed.filter((report) => report.directive !== '' && report.documentUrl !== '')
+    if (reports.length === 0 && (parsed.length > 0 || !Array.isArray(body) || body.length === 0)) {
+      return plain(400, 'Bad Request: a CSP report needs a directive and a document URL.')
+    }
+    const client = key(c)
     const now = Date.now()
-    if (now - windowStart >= windowMs) {
-      windowStart = now
-      count = 0
+    if (counts.hit(client, 0, now).count + reports.length > max) {
+      return plain(429, 'Too Many Requests: CSP reports are rate-limited per client.')
     }
-    if (count + reports.length > max) {
-      return plain(429, 'Too Many Requests: CSP reports are rate-limited.')
-    }
-    count += reports.length
+    counts.hit(client, reports.length, now)
     if (reports.length > 0) {
       await options.sink(reports, c)
     }

@@ -4,8 +4,15 @@ import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { csp } from '../csp/index.ts'
 import type { CspOptions } from '../csp/index.ts'
+import {
+  HTMX_REQUEST_HEADERS,
+  HX_RESWAP,
+  HX_TRIGGER,
+  parseHtmxRequest,
+  serializeTriggers,
+} from '../htmx/index.ts'
 import { checkKeys } from '../internal/options.ts'
-import { editResponseHeaders } from '../internal/vary.ts'
+import { addVary, editResponseHeaders } from '../internal/vary.ts'
 import { crossOriginProtection } from './cross-origin.ts'
 import type { CrossOriginOptions } from './cross-origin.ts'
 import { captureHeaders, writeHeaders } from './headers.ts'
@@ -39,11 +46,17 @@ const DEFAULT_PERMISSIONS: NonNullable<SecureHeadersOptions['permissionsPolicy']
   usb: [],
 }
 
-function tooLarge(limit: number): Response {
-  return new Response(`Payload Too Large: the request body is over ${limit} bytes.\n`, {
-    status: 413,
-    headers: { 'Content-Type': 'text/plain; charset=UTF-8' },
-  })
+// For htmx the 413 must not replace the form the user typed into (htmx 4 swaps error bodies):
+// no swap, and the message as the kit's toast event.
+function tooLarge(limit: number, c: Context): Response {
+  const message = `Payload Too Large: the request body is over ${String(limit)} bytes.`
+  const headers = new Headers({ 'Content-Type': 'text/plain; charset=UTF-8' })
+  if (parseHtmxRequest(c.req.raw.headers) !== null) {
+    headers.set(HX_RESWAP, 'none')
+    headers.set(HX_TRIGGER, serializeTriggers({ toast: { message, level: 'error' } }))
+    addVary(headers, HTMX_REQUEST_HEADERS)
+  }
+  return new Response(`${message}\n`, { status: 413, headers })
 }
 
 // Inside secure(), a refusal becomes the response right where it happens, so the headers and the
@@ -100,7 +113,7 @@ export function secure(options: SecureOptions = {}): MiddlewareHandler {
     if (!Number.isSafeInteger(limit) || limit <= 0) {
       throw new TypeError('secure(): "bodyLimit" must be a positive whole number of bytes or false')
     }
-    const limiter = bodyLimit({ maxSize: limit, onError: () => tooLarge(limit) })
+    const limiter = bodyLimit({ maxSize: limit, onError: (c) => tooLarge(limit, c) })
     // hono's bodyLimit touches c.req.raw.body, which makes @hono/node-server build a full Request
     // even for a GET; methods without a body skip it.
     parts.push(async function limitBody(c, next) {

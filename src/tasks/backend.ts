@@ -108,6 +108,13 @@ export interface WorkerBackend extends TaskBackend {
   fail(claim: TaskClaim, error: TaskError, retryAt: Date | null): Promise<boolean>
   /** Gives the task back without spending an attempt (a graceful shutdown). */
   release(claim: TaskClaim): Promise<boolean>
+  /**
+   * Runs `fn` (synchronous) in one write transaction on the backend's database that commits only
+   * while `claim` still holds its lease, and rejects with `LeaseExpired` (its writes rolled back)
+   * when it does not. Optional: a backend without a database the app shares (BullMQ) lacks it,
+   * and `context.transaction()` then throws.
+   */
+  transaction?<T>(claim: TaskClaim, fn: () => T): Promise<T>
   /** Takes back RUNNING tasks whose lease expired; returns how many. */
   sweep(): Promise<number>
   /**

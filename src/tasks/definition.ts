@@ -21,6 +21,14 @@ export interface TaskContext {
   readonly idempotencyKey: string | null
   /** Records progress (`fraction` 0..1) for `TaskResult.progress` and the dashboard. */
   progress(fraction: number, message?: string): Promise<void>
+  /**
+   * Runs `fn` (synchronous: better-sqlite3 writes) in one write transaction of the backend's
+   * database that commits only while this attempt still holds its lease; a stale attempt (paused
+   * past its lease while another worker took the task over) gets `LeaseExpired` and its writes
+   * are rolled back. On the immediate and dummy backends and in `call()` it runs `fn` as is; a
+   * backend without a shared database (BullMQ) throws a TypeError.
+   */
+  transaction<T>(fn: () => T): Promise<T>
 }
 
 /** A task function's code and run-time settings, found by name in the worker. */

@@ -32,6 +32,18 @@ export class LeaseExpired extends Error {
 }
 
 /**
+ * The error recorded instead of `LeaseExpired` when a task's lease expires once more than the
+ * backend's `maxStalledCount` allows: the task is FAILED for good, so a task that crashes its
+ * worker process every time (a poison pill) stops instead of taking the fleet down in a loop.
+ * @see docs/tasks.md
+ * @example
+ * result.errors.at(-1)?.exceptionClassPath === 'TaskStalled'
+ */
+export class TaskStalled extends Error {
+  override name = 'TaskStalled'
+}
+
+/**
  * The reason a task's signal aborts when its worker shuts down; the task is released, not failed.
  * @see docs/tasks.md
  * @example

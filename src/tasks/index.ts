@@ -17,6 +17,7 @@ export {
   TaskCancelled,
   TaskResultDoesNotExist,
   TaskResultMismatch,
+  TaskStalled,
   TaskTimeout,
   WorkerShutdown,
 } from './errors.ts'

@@ -16,6 +16,28 @@ export interface AttemptInput {
   /** Aborted by the runner's owner: cancel, lost lease, shutdown. */
   readonly signal?: AbortSignal | undefined
   readonly progress: (progress: TaskProgress) => Promise<unknown>
+  /** The fenced transaction of the backend; without it, `context.transaction(fn)` runs `fn` as is. */
+  readonly transaction?: (<T>(fn: () => T) => Promise<T>) | undefined
+}
+
+/** True for a promise or any other thenable (what a synchronous-only callback must not return). */
+export function isThenable(value: unknown): boolean {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  )
+}
+
+/** Checks `fn` and runs it (no database, no fence), for the in-memory backends and `call()`. */
+function runSynchronously<T>(fn: () => T): T {
+  const value = fn()
+  if (isThenable(value)) {
+    throw new TypeError(
+      'context.transaction(): the function must be synchronous; it returned a promise.'
+    )
+  }
+  return value
 }
 
 /**
@@ -66,6 +88,22 @@ export async function runAttempt(
         idempotencyKey: input.idempotencyKey,
         progress: async (fraction: unknown, message?: unknown) => {
           await input.progress(checkProgress(fraction, message))
+        },
+        transaction: (body: unknown) => {
+          if (typeof body !== 'function') {
+            return Promise.reject(
+              new TypeError('context.transaction(): the argument must be a function.')
+            )
+          }
+          const writes = body as () => unknown
+          if (input.transaction !== undefined) {
+            return input.transaction(writes)
+          }
+          try {
+            return Promise.resolve(runSynchronously(writes))
+          } catch (error) {
+            return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+          }
         },
       })
     }

@@ -61,8 +61,15 @@ UPDATE hx_task
        max_attempts = CASE WHEN stalls < @maxStalls THEN max_attempts + 1 ELSE max_attempts END,
        finished_at = CASE WHEN stalls < @maxStalls THEN NULL ELSE @now END,
        stalls = stalls + 1, available_at = @now,
-       errors = json_insert(errors, '$[#]', json_object('exceptionClassPath', 'LeaseExpired',
-         'message', 'The worker ' || lease_owner || ' stopped renewing its lease (it crashed, hung or lost the database).',
-         'traceback', 'LeaseExpired: lease of ' || lease_owner || ' expired', 'attempt', attempt)),
+       errors = json_insert(errors, '$[#]', CASE WHEN stalls < @maxStalls
+         THEN json_object('exceptionClassPath', 'LeaseExpired',
+           'message', 'The worker ' || lease_owner || ' stopped renewing its lease (it crashed, hung or lost the database).',
+           'traceback', 'LeaseExpired: lease of ' || lease_owner || ' expired', 'attempt', attempt)
+         ELSE json_object('exceptionClassPath', 'TaskStalled',
+           'message', 'The worker ' || lease_owner || ' stopped renewing its lease (lease expiry ' ||
+             (stalls + 1) || ' of this task; maxStalledCount is ' || CAST(@maxStalls AS INTEGER) ||
+             '): it failed for good.',
+           'traceback', 'TaskStalled: lease of ' || lease_owner || ' expired (expiry ' || (stalls + 1) || ')',
+           'attempt', attempt) END),
        lease_owner = NULL, lease_expires_at = NULL
  WHERE status = 'RUNNING' AND lease_expires_at < @now`

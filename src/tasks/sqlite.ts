@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { checkKeys } from '../internal/options.ts'
 import type { EnqueueRequest, TaskClaim, TaskListOptions, WorkerBackend } from './backend.ts'
-import { TaskCancelled, toTaskError } from './errors.ts'
+import { LeaseExpired, TaskCancelled, toTaskError } from './errors.ts'
 import type { JsonValue } from './json.ts'
 import type { TaskRecord, TaskResultStatus } from './record.ts'
+import { isThenable } from './run.ts'
 import { runDueSchedules } from './schedule.ts'
 import type { TaskSchedule } from './schedule.ts'
 import { CLAIM_ANY, CLAIM_QUEUE, FENCE, SCHEMA, SWEEP } from './sqlite-schema.ts'
@@ -58,6 +59,8 @@ export interface SqliteBackend extends WorkerBackend {
    * in batches; returns the deleted records (to remove files they point at).
    */
   prune(olderThanMs: number, status?: 'SUCCESSFUL' | 'FAILED'): TaskRecord[]
+  /** Runs `fn` in a write transaction fenced by the claim (see `WorkerBackend.transaction`). */
+  transaction<T>(claim: TaskClaim, fn: () => T): Promise<T>
   /** Enqueues the due schedules in one write transaction (see `WorkerBackend.runSchedules`). */
   runSchedules(schedules: readonly TaskSchedule[], now: Date): Promise<number>
 }
@@ -200,6 +203,7 @@ export function sqliteBackend(
   const release = statement(`
     UPDATE hx_task SET status = 'READY', max_attempts = max_attempts + 1, available_at = @now,
            lease_owner = NULL, lease_expires_at = NULL WHERE ${FENCE}`)
+  const holds = statement(`SELECT 1 FROM hx_task WHERE ${FENCE}`)
   const sweep = statement(SWEEP)
   const cancelReady = statement(`
     UPDATE hx_task SET status = 'FAILED', finished_at = @now,
@@ -363,6 +367,33 @@ export function sqliteBackend(
         events.emit('work')
       }
       return Promise.resolve(changed)
+    },
+    transaction: <T>(claim: TaskClaim, fn: () => T): Promise<T> => {
+      // BEGIN IMMEDIATE takes the write lock first, so no sweep or claim can move the task
+      // between the fence check and the commit
+      db.exec('BEGIN IMMEDIATE')
+      try {
+        if (holds.get(fence(claim)) === undefined) {
+          throw new LeaseExpired(
+            `${claim.id}: attempt ${String(claim.attempt)} no longer holds its lease; its transaction was rolled back.`
+          )
+        }
+        const value = fn()
+        if (isThenable(value)) {
+          throw new TypeError(
+            'context.transaction(): the function must be synchronous (better-sqlite3 writes); it returned a promise.'
+          )
+        }
+        db.exec('COMMIT')
+        return Promise.resolve(value)
+      } catch (error) {
+        try {
+          db.exec('ROLLBACK')
+        } catch {
+          // fn ended the transaction itself
+        }
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+      }
     },
     sweep: () => {
       const changed = sweep.run({ now: Date.now(), maxStalls }).changes

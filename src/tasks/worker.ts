@@ -68,11 +68,15 @@ function count(name: string, value: unknown, fallback: number, min: number): num
 
 const pause = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((done) => {
-    const timer = setTimeout(done, ms)
-    signal.addEventListener('abort', () => {
+    const onAbort = (): void => {
       clearTimeout(timer)
       done()
-    })
+    }
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort)
+      done()
+    }, ms)
+    signal.addEventListener('abort', onAbort, { once: true })
   })
 
 /**
@@ -137,8 +141,19 @@ export function worker(options: WorkerOptions): TaskWorker {
       await backend.fail(claim, toTaskError(error, claim.attempt), null)
       return
     }
+    // A worker that cannot renew its lease (a locked database, Redis down) gives the task up
+    // before the lease can run out, so it never runs here while the sweeper hands it to another.
+    const lapse = (): void => {
+      controller.abort(new LeaseExpired(`${claim.id}: the lease could not be renewed in time.`))
+    }
+    let expiry = setTimeout(lapse, backend.leaseMs * 0.9)
     const beat = setInterval(() => {
+      const sent = Date.now()
       backend.heartbeat(claim).then((outcome) => {
+        if (outcome.held) {
+          clearTimeout(expiry)
+          expiry = setTimeout(lapse, Math.max(0, sent + backend.leaseMs * 0.9 - Date.now()))
+        }
         if (!outcome.held) {
           controller.abort(new LeaseExpired(`${claim.id}: the lease was lost.`))
         } else if (outcome.cancelRequested) {
@@ -159,6 +174,14 @@ export function worker(options: WorkerOptions): TaskWorker {
         idempotencyKey: claim.idempotencyKey,
         signal: controller.signal,
         progress: (progress) => backend.progress(claim, progress),
+        transaction: (fn) =>
+          backend.transaction === undefined
+            ? Promise.reject(
+                new TypeError(
+                  `context.transaction(): the ${backend.name} backend has no database to fence a transaction in.`
+                )
+              )
+            : backend.transaction(claim, fn),
       })
       if (outcome.ok) {
         await backend.complete(claim, outcome.value)
@@ -177,6 +200,7 @@ export function worker(options: WorkerOptions): TaskWorker {
       }
     } finally {
       clearInterval(beat)
+      clearTimeout(expiry)
       unsubscribe()
     }
   }

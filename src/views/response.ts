@@ -34,30 +34,58 @@ function isProduction(): boolean {
   return env?.['NODE_ENV'] === 'production'
 }
 
+/** The most characters of a client-sent value the warning shows. */
+export const WARN_VALUE_CHARS = 80
+/** The most distinct targets one page warns about; later ones are not remembered. */
+export const WARN_MAX_KEYS = 100
+
+// Client-sent text in a log line: control characters (CR, LF, ESC of ANSI sequences, C1) and
+// bidirectional controls escaped as \uXXXX, quotes and backslashes escaped, and cut to a length.
+function forLog(value: string): string {
+  const cut = value.length > WARN_VALUE_CHARS ? `${value.slice(0, WARN_VALUE_CHARS)}…` : value
+  return cut.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what it escapes
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"\\]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+}
+
 function describeTarget(hx: HtmxRequest): string {
   if (hx.partial !== null) {
-    return `HX-Partial "${hx.partial}"`
+    return `HX-Partial "${forLog(hx.partial)}"`
   }
   if (hx.target === null) {
     return 'no HX-Target'
   }
-  return `HX-Target "${hx.target.tag ?? ''}${hx.target.id === null ? '' : `#${hx.target.id}`}"`
+  const target = `${hx.target.tag ?? ''}${hx.target.id === null ? '' : `#${hx.target.id}`}`
+  return `HX-Target "${forLog(target)}"`
 }
 
-/** Warns once per key (outside production) that an htmx request matched no partial. */
+/**
+ * Warns once per target (outside production) that an htmx request matched no partial. The
+ * target is the client's: it is escaped and cut for the log, and at most `WARN_MAX_KEYS`
+ * targets are remembered per page, so no client can forge log lines or grow memory.
+ */
 export function warnUnmatched(
   warned: Set<string>,
   c: Context,
   hx: HtmxRequest,
   selectors: readonly string[]
 ): void {
-  const target = describeTarget(hx)
-  if (isProduction() || warned.has(target)) {
+  if (isProduction()) {
     return
   }
-  warned.add(target)
+  const target = describeTarget(hx)
+  if (warned.has(target)) {
+    return
+  }
+  if (warned.size < WARN_MAX_KEYS) {
+    warned.add(target)
+  } else {
+    return
+  }
   console.warn(
-    `hxkit: ${c.req.method} ${c.req.path} got an htmx request with ${target}, which names no partial of this page; ` +
+    `hxkit: ${c.req.method} ${forLog(c.req.path)} got an htmx request with ${target}, which names no partial of this page; ` +
       `sent the page content without the layout. Target one of: ${selectors.join(', ') || '(no partials)'}.`
   )
 }

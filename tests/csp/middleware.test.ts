@@ -104,30 +104,46 @@ describe('csp()', () => {
       expect(nonceOf(enforced)).toBe(nonceOf(trial))
       expect(enforced).toMatch(/; report-uri \/__csp-report; report-to csp-endpoint$/)
       expect(trial).toContain("require-trusted-types-for 'script'")
-      expect(res.headers.get('Reporting-Endpoints')).toBe(
-        'csp-endpoint="http://app.test/__csp-report"'
-      )
+      expect(res.headers.get('Reporting-Endpoints')).toBe('csp-endpoint="/__csp-report"')
     })
   })
 
   describe('with reportUri and requests to several origins', () => {
-    it('points each response at the report path of its own origin', async () => {
+    it('sends the same relative endpoint whatever the Host, so no Host can inject one', async () => {
       const app = makeApp({ reportUri: '/__csp-report' })
 
       const first = await app.request('http://one.test/?b=1')
       const second = await app.request('https://two.test:8443/')
-      const again = await app.request('http://one.test/')
+      const injected = await app.request('http://app.test/', {
+        headers: { host: 'a",csp-endpoint="https://evil.example/x' },
+      })
+      const absoluteForm = await app.request('http://a%22,x=%22evil.example/')
 
-      expect(first.headers.get('Reporting-Endpoints')).toBe(
-        'csp-endpoint="http://one.test/__csp-report"'
-      )
-      expect(second.headers.get('Reporting-Endpoints')).toBe(
-        'csp-endpoint="https://two.test:8443/__csp-report"'
-      )
-      expect(again.headers.get('Reporting-Endpoints')).toBe(
-        'csp-endpoint="http://one.test/__csp-report"'
+      for (const res of [first, second, injected, absoluteForm]) {
+        expect(res.headers.get('Reporting-Endpoints')).toBe('csp-endpoint="/__csp-report"')
+      }
+    })
+
+    it('builds the endpoint on reportOrigin when one is configured', async () => {
+      const app = makeApp({ reportUri: '/__csp-report', reportOrigin: 'https://app.example' })
+      const res = await app.request('http://internal:8080/', { headers: { host: 'evil.example' } })
+      expect(res.headers.get('Reporting-Endpoints')).toBe(
+        'csp-endpoint="https://app.example/__csp-report"'
       )
     })
+
+    it('serialises the URL as a structured-field string (ASCII, escapes)', async () => {
+      const app = makeApp({ reportUri: '/csp/é' })
+      const res = await app.request('/')
+      expect(res.headers.get('Reporting-Endpoints')).toBe('csp-endpoint="/csp/%C3%A9"')
+    })
+
+    it.each(['app.example', 'https://app.example/path', 'ftp://app.example'])(
+      'refuses the reportOrigin %j at startup',
+      (reportOrigin) => {
+        expect(() => csp({ reportUri: '/r', reportOrigin })).toThrow(/"reportOrigin" must be/)
+      }
+    )
   })
 
   describe('with cspOverride()', () => {

@@ -44,7 +44,7 @@ function makeApp(options: Partial<Parameters<typeof cspReportHandler>[0]> = {}) 
       body,
       headers: { 'content-type': type, 'user-agent': 'UA' },
     })
-  return { stored, post }
+  return { stored, post, app }
 }
 
 describe('cspReportHandler()', () => {
@@ -94,9 +94,30 @@ describe('cspReportHandler()', () => {
     it.each([
       ['x'.repeat(20_000), 'application/csp-report', 413, /^Payload Too Large/],
       ['{not json', 'application/csp-report', 400, /^Bad Request/],
-      ['{"a":1}', 'application/csp-report', 415, /^Unsupported Media Type/],
+      // a report type with the wrong shape is a bad request, not an unsupported media type
+      ['{"a":1}', 'application/csp-report', 400, /^Bad Request: the body is not a CSP/],
       [JSON.stringify(legacyBody), 'text/plain', 415, /^Unsupported Media Type/],
-      ['{"csp-report":"x"}', 'application/csp-report', 415, /^Unsupported Media Type/],
+      ['{"csp-report":"x"}', 'application/csp-report', 400, /^Bad Request/],
+      ['{"csp-report":{}}', 'application/csp-report', 400, /needs a directive and a document URL/],
+      [
+        '{"csp-report":{"effective-directive":"img-src"}}',
+        'application/csp-report',
+        400,
+        /needs a directive and a document URL/,
+      ],
+      [
+        '{"csp-report":{"document-uri":"http://app.test/"}}',
+        'application/json',
+        400,
+        /needs a directive/,
+      ],
+      ['[]', 'application/reports+json', 400, /needs a directive/],
+      [
+        '[{"type":"csp-violation","body":{}}]',
+        'application/reports+json',
+        400,
+        /needs a directive/,
+      ],
     ])('answers with a message (%#)', async (body, type, status, message) => {
       const { stored, post } = makeApp()
 
@@ -122,6 +143,52 @@ describe('cspReportHandler()', () => {
       expect(statuses).toEqual([204, 204, 429])
       expect(stored).toHaveLength(2)
     })
+
+    it('limits each client on its own: a noisy one cannot silence the others', async () => {
+      const { stored, app } = makeApp({ rateLimit: { max: 2, windowMs: 60_000 } })
+      const send = (address: string) =>
+        app.request(
+          '/r',
+          {
+            method: 'POST',
+            body: JSON.stringify(legacyBody),
+            headers: { 'content-type': 'application/csp-report' },
+          },
+          { incoming: { socket: { remoteAddress: address } } }
+        )
+      const noisy = []
+      for (let i = 0; i < 5; i++) {
+        noisy.push((await send('203.0.113.66')).status)
+      }
+      expect(noisy).toEqual([204, 204, 429, 429, 429])
+      expect((await send('198.51.100.1')).status).toBe(204)
+      expect((await send('198.51.100.2')).status).toBe(204)
+      expect(stored).toHaveLength(4)
+    })
+
+    it('counts by the key the app gives', async () => {
+      const { app } = makeApp({
+        rateLimit: { max: 1, windowMs: 60_000, key: (c) => c.req.header('x-client') ?? '' },
+      })
+      const send = (client: string) =>
+        app.request('/r', {
+          method: 'POST',
+          body: JSON.stringify(legacyBody),
+          headers: { 'content-type': 'application/csp-report', 'x-client': client },
+        })
+      expect([
+        (await send('a')).status,
+        (await send('a')).status,
+        (await send('b')).status,
+      ]).toEqual([204, 429, 204])
+    })
+
+    it('accepts a Reporting API batch that holds no CSP report, storing nothing', async () => {
+      const { stored, post } = makeApp()
+      const res = await post('[{"type":"deprecation","body":{}}]', 'application/reports+json')
+      expect(res.status).toBe(204)
+      expect(stored).toEqual([])
+    })
   })
 
   describe('with bad options', () => {
@@ -131,6 +198,9 @@ describe('cspReportHandler()', () => {
       expect(() => cspReportHandler({ sink, rateLimit: { max: 0, windowMs: 1 } })).toThrow(
         /"rateLimit"/
       )
+      expect(() =>
+        cspReportHandler({ sink, rateLimit: { max: 1, windowMs: 1, key: 'ip' as never } })
+      ).toThrow(/"rateLimit.key" must be a function/)
     })
   })
 })

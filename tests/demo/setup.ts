@@ -7,22 +7,67 @@ import { createApp } from '../../demo/app.ts'
 import { openDb } from '../../demo/db.ts'
 import type { DemoDb } from '../../demo/db.ts'
 import type { HtmxVersion } from '../../demo/layout.ts'
+import type { Role } from '../../demo/users.ts'
 import { htmx2Headers, htmx4Element, htmx4Headers } from '../../src/testing/index.ts'
 import type { HeaderRecord } from '../../src/testing/index.ts'
 
 /** A demo app on its own fresh database, and how to clean it up. */
 export interface TestApp {
+  /** The app; its `request()` signs in as the test app's role unless the request sends a Cookie. */
   app: ReturnType<typeof createApp>
+  /** The same app's `request()` without the session cookie. */
+  anonymous: ReturnType<typeof createApp>['request']
   db: DemoDb
   cleanup: () => void
 }
 
-/** Opens a fresh demo database in a temporary folder and builds the app on it. */
-export function openTestApp(htmxVersion: HtmxVersion = 4): TestApp {
+/** The seeded users' passwords in tests. */
+export const TEST_PASSWORDS: Record<Role, string> = {
+  viewer: 'viewer-password',
+  operator: 'operator-password',
+  admin: 'admin-password',
+}
+
+/** The seeded users of a test app: known passwords, cheap hashes (the cost is not what is tested). */
+export const TEST_USERS = { passwords: TEST_PASSWORDS, hashCost: 1024 }
+
+/**
+ * Makes `app.request()` send the session cookie of the seeded user of `role` (minted once),
+ * unless the request has a Cookie header of its own; the app needs `users: TEST_USERS`.
+ */
+export function signIn<A extends ReturnType<typeof createApp>>(app: A, role: Role = 'admin'): A {
+  const anonymous = app.request
+  let cookie: Promise<string> | undefined
+  const signedIn: typeof app.request = async (input, init, env, ctx) => {
+    const headers = new Headers(init?.headers)
+    if (!headers.has('cookie')) {
+      headers.set('cookie', await (cookie ??= app.sessionCookie(role)))
+    }
+    return anonymous(input, { ...init, headers }, env, ctx)
+  }
+  return Object.assign(app, { request: signedIn })
+}
+
+/** Options of `openTestApp`: who the requests sign in as (`null`: nobody), test routes. */
+export interface TestAppOptions {
+  as?: Role | null | undefined
+  testRoutes?: boolean | undefined
+}
+
+/**
+ * Opens a fresh demo database in a temporary folder and builds the app on it. Its `request()`
+ * sends the session cookie of the seeded user of `as` (default admin), minted once, unless the
+ * request has a Cookie header of its own.
+ */
+export function openTestApp(htmxVersion: HtmxVersion = 4, options: TestAppOptions = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'hxkit-demo-'))
   const db = openDb({ path: join(dir, 'demo.db'), reset: true })
+  const app = createApp({ db, htmxVersion, testRoutes: options.testRoutes, users: TEST_USERS })
+  const role = options.as === undefined ? 'admin' : options.as
+  const anonymous = app.request
   return {
-    app: createApp({ db, htmxVersion }),
+    app: role === null ? app : signIn(app, role),
+    anonymous,
     db,
     cleanup: () => {
       db.close()

@@ -59,6 +59,24 @@ describe('secure()', () => {
       expect(handler).not.toHaveBeenCalled()
     })
 
+    it('answers htmx over the limit with no swap and a toast, so the form stays as typed', async () => {
+      const { app, handler } = makeApp({ bodyLimit: 10 })
+
+      const res = await app.request('/', {
+        method: 'POST',
+        body: 'x'.repeat(11),
+        headers: { ...sameOrigin, 'HX-Request': 'true', 'HX-Request-Type': 'partial' },
+      })
+
+      expect(res.status).toBe(413)
+      expect(res.headers.get('HX-Reswap')).toBe('none')
+      expect(JSON.parse(res.headers.get('HX-Trigger') ?? '')).toEqual({
+        toast: { message: 'Payload Too Large: the request body is over 10 bytes.', level: 'error' },
+      })
+      expect(res.headers.get('Vary')).toContain('HX-Request')
+      expect(handler).not.toHaveBeenCalled()
+    })
+
     it('lets a body at the limit through', async () => {
       const { app } = makeApp({ bodyLimit: 10 })
 

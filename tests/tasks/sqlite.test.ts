@@ -233,8 +233,97 @@ describe('sqliteBackend()', () => {
 
       const record = await backend.getResult(id)
       expect(record?.status).toBe('FAILED')
-      expect(record?.errors).toHaveLength(2)
+      expect(record?.errors.map((error) => error.exceptionClassPath)).toEqual([
+        'LeaseExpired',
+        'TaskStalled',
+      ])
+      expect(record?.errors[1]?.attempt).toBe(2)
+      expect(record?.errors[1]?.message).toBe(
+        'The worker crash-2 stopped renewing its lease (lease expiry 2 of this task; maxStalledCount is 1): it failed for good.'
+      )
       expect(record?.finishedAt).toBeInstanceOf(Date)
+    })
+  })
+
+  describe('transaction()', () => {
+    const setUp = async (
+      leaseMs = 1_000
+    ): Promise<{
+      backend: SqliteBackend
+      db: Database.Database
+      claim: NonNullable<Awaited<ReturnType<SqliteBackend['claim']>>>
+    }> => {
+      const db = files.database()
+      const backend = files.connect({ leaseMs })
+      db.exec('CREATE TABLE IF NOT EXISTS effect (note TEXT)')
+      await backend.enqueue(request())
+      const claim = await backend.claim('A', null)
+      if (claim === null) {
+        throw new Error('no claim')
+      }
+      return { backend, db: backend.db as Database.Database, claim }
+    }
+    const notes = (db: Database.Database): unknown[] =>
+      db.prepare('SELECT note FROM effect').pluck().all()
+
+    it('commits the writes while the claim holds its lease', async () => {
+      const { backend, db, claim } = await setUp()
+
+      const value = await backend.transaction(claim, () => {
+        db.prepare('INSERT INTO effect VALUES (?)').run('held')
+        return 7
+      })
+
+      expect(value).toBe(7)
+      expect(notes(db)).toEqual(['held'])
+    })
+
+    it('rolls them back with LeaseExpired once another attempt took the task over', async () => {
+      const { backend, db, claim } = await setUp(20)
+      await sleep(40)
+      await backend.sweep()
+      await backend.claim('B', null)
+      let ran = false
+
+      await expect(
+        backend.transaction(claim, () => {
+          ran = true
+          db.prepare('INSERT INTO effect VALUES (?)').run('stale')
+        })
+      ).rejects.toMatchObject({ name: 'LeaseExpired' })
+
+      expect(ran).toBe(false)
+      expect(notes(db)).toEqual([])
+      expect(db.inTransaction).toBe(false)
+    })
+
+    it('rolls back what a throwing or asynchronous function wrote', async () => {
+      const { backend, db, claim } = await setUp()
+      const insert = db.prepare('INSERT INTO effect VALUES (?)')
+
+      await expect(
+        backend.transaction(claim, () => {
+          insert.run('thrown')
+          throw new Error('no')
+        })
+      ).rejects.toThrow('no')
+      await expect(
+        backend.transaction(claim, () => {
+          insert.run('async')
+          return Promise.resolve()
+        })
+      ).rejects.toThrow('context.transaction(): the function must be synchronous')
+      await expect(
+        backend.transaction(claim, () => {
+          insert.run('ended')
+          db.exec('COMMIT')
+          // eslint-disable-next-line @typescript-eslint/only-throw-error -- a non-Error throw
+          throw 'plain'
+        })
+      ).rejects.toThrow('plain')
+
+      expect(notes(db)).toEqual(['ended'])
+      expect(db.inTransaction).toBe(false)
     })
   })
 

@@ -297,6 +297,43 @@ describe('task()', () => {
       expect(backend.results[0]?.errors[0]?.exceptionClassPath).toBe('TaskTimeout')
     })
 
+    it('runs transaction() as is where there is no database to fence', async () => {
+      const backend = dummyBackend()
+      const writes: string[] = []
+      const body = async (context: TaskContext): Promise<[number, ...string[]]> => {
+        const value = await context.transaction(() => {
+          writes.push('written')
+          return 1
+        })
+        const refused = await Promise.allSettled([
+          context.transaction(() => Promise.resolve(2)),
+          context.transaction('not a function' as never),
+          context.transaction(() => {
+            // eslint-disable-next-line @typescript-eslint/only-throw-error -- a non-Error throw
+            throw 'plain'
+          }),
+        ])
+        return [
+          value,
+          ...refused.map((outcome) => String((outcome as PromiseRejectedResult).reason)),
+        ]
+      }
+      const inline = task(body, { name: unique(), backend, takesContext: true })
+
+      const [value, ...reasons] = await inline.call()
+      await inline.enqueue()
+      await backend.drain()
+
+      expect(value).toBe(1)
+      expect(reasons).toEqual([
+        'TypeError: context.transaction(): the function must be synchronous; it returned a promise.',
+        'TypeError: context.transaction(): the argument must be a function.',
+        'Error: plain',
+      ])
+      expect(writes).toEqual(['written', 'written'])
+      expect(backend.results[0]?.status).toBe('SUCCESSFUL')
+    })
+
     it('fails an attempt whose return value would not survive JSON', async () => {
       const backend = dummyBackend()
       const dated = task(() => new Date(), { name: unique(), backend })

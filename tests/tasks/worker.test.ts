@@ -184,6 +184,43 @@ describe('worker()', () => {
     })
   })
 
+  describe('transaction()', () => {
+    it('commits a handler’s writes on the backend’s database while it holds the lease', async () => {
+      db.exec('CREATE TABLE effect (task TEXT)')
+      const write = task(
+        (context: TaskContext) =>
+          context.transaction(() =>
+            db.prepare('INSERT INTO effect VALUES (?)').run(context.result.id)
+          ),
+        { name: 'worker.transaction', backend, takesContext: true }
+      )
+      start()
+
+      const result = await write.enqueue()
+      await until(async () => (await backend.getResult(result.id))?.status === 'SUCCESSFUL')
+
+      expect(db.prepare('SELECT task FROM effect').pluck().all()).toEqual([result.id])
+    })
+
+    it('fails the attempt with a TypeError on a backend without one', async () => {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- dropped, never called
+      const { transaction: _none, ...withoutTransactions } = backend
+      const write = task((context: TaskContext) => context.transaction(() => 1), {
+        name: 'worker.no-transaction',
+        backend,
+        takesContext: true,
+      })
+      start({ backend: { ...withoutTransactions, name: 'bare' } })
+
+      const result = await write.enqueue()
+      await until(async () => (await backend.getResult(result.id))?.status === 'FAILED')
+
+      expect((await backend.getResult(result.id))?.errors[0]?.message).toBe(
+        'context.transaction(): the bare backend has no database to fence a transaction in.'
+      )
+    })
+  })
+
   describe('stop()', () => {
     it('lets a short task finish within the grace period', async () => {
       const short = task(() => sleep(50).then(() => 'done'), { name: 'worker.short', backend })

@@ -1,0 +1,132 @@
+// The progress partial: a task's progress that polls while the task waits or runs, and whose final
+// markup carries no trigger, so the poll ends in htmx 4 (the route adds stopPolling's 286 for htmx 2).
+import { html, hx } from '../../src/html/index.ts'
+import type { SafeHtml } from '../../src/html/index.ts'
+import type { TaskRecord } from '../../src/tasks/index.ts'
+import { exportOrders, recomputeCustomerTotals } from './definitions.ts'
+
+/** Where a progress partial sits: the task's own page (which it refreshes at the end) or elsewhere. */
+export type ProgressView = 'detail' | 'inline'
+
+const LABELS: Readonly<Record<string, string>> = {
+  [exportOrders.name]: 'Orders CSV export',
+  [recomputeCustomerTotals.name]: 'Customer totals recompute',
+  'demo.pruneFinishedTasks': 'Prune of finished tasks',
+}
+
+const count = new Intl.NumberFormat('en-GB')
+
+/**
+ * A task's name for people.
+ *
+ * @param taskName - the stored task name
+ * @example
+ * taskLabel('demo.exportOrders') // 'Orders CSV export'
+ */
+export function taskLabel(taskName: string): string {
+  return LABELS[taskName] ?? taskName
+}
+
+/**
+ * The URL of a task's page.
+ *
+ * @param id - the task id
+ * @example
+ * taskUrl(result.id) // '/tasks/…'
+ */
+export function taskUrl(id: string): string {
+  return `/tasks/${encodeURIComponent(id)}`
+}
+
+/** Whether the task can still change (so its progress keeps polling). */
+export function isLive(record: TaskRecord): boolean {
+  return record.status === 'READY' || record.status === 'RUNNING'
+}
+
+/** Whether the task is an export whose file can be downloaded. */
+export function isDownloadable(record: TaskRecord): boolean {
+  return record.taskName === exportOrders.name && record.status === 'SUCCESSFUL'
+}
+
+function returned(record: TaskRecord): Record<string, unknown> {
+  const value = record.returnValue
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}
+}
+
+/**
+ * The download link of a finished export (its file name from the task's return value).
+ *
+ * @param record - a SUCCESSFUL export
+ * @example
+ * downloadLink(record)
+ */
+export function downloadLink(record: TaskRecord): SafeHtml {
+  const name = returned(record)['filename']
+  return html`<a href="${taskUrl(record.id)}/download" download>
+    Download ${typeof name === 'string' ? name : 'the CSV file'}
+  </a>`
+}
+
+function outcome(record: TaskRecord): SafeHtml {
+  const label = taskLabel(record.taskName)
+  if (record.status === 'FAILED') {
+    const error = record.errors.at(-1)
+    const cancelled = error?.exceptionClassPath === 'TaskCancelled'
+    return html`<p role="alert" class="task-outcome task-failed">
+      ${label} ${cancelled ? 'was cancelled' : `failed: ${error?.message ?? 'unknown error'}`}.
+      <a href="${taskUrl(record.id)}">Details</a>
+    </p>`
+  }
+  const value = returned(record)
+  const rows = value['rows'] ?? value['customers']
+  const what =
+    typeof rows === 'number'
+      ? ` (${count.format(rows)} ${'rows' in value ? 'orders' : 'customers'})`
+      : ''
+  return html`<p role="status" class="task-outcome task-done">
+    ${label} finished${what}. ${isDownloadable(record) ? downloadLink(record) : ''}
+  </p>`
+}
+
+function running(record: TaskRecord): SafeHtml {
+  if (record.status === 'READY') {
+    return html`<span class="status status-ready">Waiting for a worker</span>`
+  }
+  const message = record.progress?.message ?? ''
+  return html`<span class="status status-running">Running</span>
+    ${message === '' ? '' : html`<span class="task-progress-message">${message}</span>`}`
+}
+
+/**
+ * The progress partial of a task: while it is READY or RUNNING, an element that polls its own
+ * URL every second; once finished, the same element without polling attributes, saying how it
+ * ended (`role="status"`, or `role="alert"` on failure) with the download link of an export.
+ *
+ * @param record - the task
+ * @param view - `detail` on the task's page (the last poll refreshes the page's details too)
+ * @example
+ * html`<div id="export-status">${taskProgress(result.toJSON(), 'inline')}</div>`
+ */
+export function taskProgress(record: TaskRecord, view: ProgressView): SafeHtml {
+  const id = `progress-${record.id}`
+  const label = taskLabel(record.taskName)
+  const fraction = record.progress?.fraction ?? (record.status === 'SUCCESSFUL' ? 1 : null)
+  const bar =
+    fraction === null
+      ? html`<progress max="1" aria-label="${label} progress"></progress>`
+      : html`<progress max="1" value="${fraction}" aria-label="${label} progress">
+          ${Math.round(fraction * 100)}%
+        </progress>`
+  if (!isLive(record)) {
+    return html`<div id="${id}" class="task-progress">${outcome(record)}${bar}</div>`
+  }
+  const url = `${taskUrl(record.id)}/progress?view=${view}`
+  return html`<div
+    id="${id}"
+    class="task-progress"
+    ${hx({ get: url, trigger: 'every 1s', swap: 'outerHTML' })}
+  >
+    <p><a href="${taskUrl(record.id)}">${label}</a> ${running(record)}</p>
+    ${bar}
+  </div>`
+}

@@ -1,0 +1,15 @@
+// `npm run worker`: runs the demo's tasks in a process of its own, on the same database file as
+// the server (start the server with TASKS_WORKER=0 to leave every task to such workers).
+// Flags: --concurrency N, --queues exports,default (or TASKS_CONCURRENCY, TASKS_QUEUES).
+import { openDb } from './db.ts'
+import { setupTasks } from './tasks/setup.ts'
+import { workerSettings } from './tasks/worker-options.ts'
+
+// never DATABASE_RESET here: the server owns the file's life, a worker only joins it
+const db = openDb({ reset: false })
+const tasks = setupTasks(db.sqlite())
+const settings = workerSettings(process.argv.slice(2))
+const running = tasks.runWorker(settings)
+console.log(
+  `hxkit demo worker ${running.id}: concurrency ${String(settings.concurrency)}, queues ${settings.queues?.join(', ') ?? 'all'}`
+)
