@@ -16,6 +16,7 @@ test.describe('sign-in', () => {
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
       'Overview',
       'Customers',
+      'Tasks',
     ])
   })
 
