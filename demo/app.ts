@@ -1,6 +1,7 @@
 // The demo dashboard as a hono app (no listen: tests call app.request, server.ts serves it).
 import { Hono } from 'hono'
 import { fileURLToPath } from 'node:url'
+import { flashes } from '../src/components/index.ts'
 import { cspReportHandler } from '../src/csp/index.ts'
 import { htmx } from '../src/htmx/index.ts'
 import { secure } from '../src/security/index.ts'
@@ -11,6 +12,7 @@ import type { DemoDb } from './db.ts'
 import { registerForms } from './forms/index.ts'
 import { demoLayout, htmxVersionFromEnv } from './layout.ts'
 import type { HtmxVersion } from './layout.ts'
+import { consoleSecret, registerOrders } from './orders/routes.ts'
 import { cspReportsPage } from './pages/csp-reports.ts'
 import { customersPage } from './pages/customers.ts'
 import { overviewPage } from './pages/overview.ts'
@@ -90,6 +92,8 @@ export function createApp(options: AppOptions) {
   // answer in the form rather than secure()'s plain-text 413.
   app.use(secure({ csp: { reportUri: CSP_REPORT_PATH }, bodyLimit: 4 * 1024 * 1024 }))
   app.use(htmx())
+  // flash messages that survive a redirect (the orders console's changes)
+  app.use(flashes({ secret: consoleSecret() }))
   // browsers ask for it on every page; an empty answer keeps the console free of 404s
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/', overview.handler)
@@ -104,12 +108,19 @@ export function createApp(options: AppOptions) {
   )
   app.get('/csp-reports', cspReports.page.handler)
   app.post('/csp-reports/clear', cspReports.clear)
+  const orders = registerOrders(app, { db, layout })
   registerForms(app, { db, layout, overview, htmxVersion: version })
   if (options.testRoutes ?? process.env['HXKIT_TEST_ROUTES'] === '1') {
     registerTestRoutes(app, reports)
   }
   return Object.assign(app, {
-    pages: { overview, customers, cspReports: cspReports.page },
+    pages: {
+      overview,
+      customers,
+      cspReports: cspReports.page,
+      orders: orders.list,
+      order: orders.detail,
+    },
     reports,
     assets,
   })

@@ -1,5 +1,6 @@
 // The demo's document layout: head (htmx config before htmx, nonced scripts), boosted navigation, main.
 import type { Context } from 'hono'
+import { takeFlashes, toastRegion } from '../src/components/index.ts'
 import { htmxScripts } from '../src/csp/index.ts'
 import type { HtmxScriptsOptions } from '../src/csp/index.ts'
 import { html, hx } from '../src/html/index.ts'
@@ -30,6 +31,7 @@ const HTMX2_CONFIG = { includeIndicatorStyles: false, allowEval: false, allowScr
 
 const NAV: readonly { href: string; label: string }[] = [
   { href: '/', label: 'Overview' },
+  { href: '/orders', label: 'Orders' },
   { href: '/customers', label: 'Customers' },
   { href: '/orders/new', label: 'New order' },
   { href: '/csp-reports', label: 'CSP reports' },
@@ -93,6 +95,7 @@ export function demoLayout(
             </nav>
           </header>
           <main id="main">${body}</main>
+          ${toastRegion(takeFlashes(c))}
         </body>
       </html>`
 }
