@@ -55,7 +55,7 @@ export function orderDetailPage(store: () => ConsoleStore, layout: Layout) {
     'order-facts',
     (c) => {
       const order = orderOf(c)
-      return html`<h2 id="order-facts-heading">Details</h2><dl class="facts"><div><dt>Customer</dt><dd>${order.customer}</dd></div><div><dt>Status</dt><dd>${statusBadge(order.status)}</dd></div><div><dt>Total</dt><dd>${formatMoney(order.totalCents)}</dd></div><div><dt>Placed</dt><dd><time datetime="${order.createdAt}">${formatDate(order.createdAt)}</time></dd></div></dl>${dialogButton({ dialog: DIALOG_ID, get: `${ORDERS_PATH}/${String(order.id)}/dialog`, label: 'Edit status', class: 'hx-button' })}`
+      return html`<h2 id="order-facts-heading">Details</h2><dl class="facts"><div><dt>Customer</dt><dd>${order.customer}</dd></div><div><dt>Status</dt><dd>${statusBadge(order.status)}</dd></div><div><dt>Total</dt><dd>${formatMoney(order.totalCents)}</dd></div><div><dt>Placed</dt><dd><time datetime="${order.createdAt}">${formatDate(order.createdAt)}</time></dd></div></dl>`
     },
     { tag: 'section', attrs: { 'aria-labelledby': 'order-facts-heading', class: 'panel' } }
   )
@@ -78,6 +78,14 @@ export function orderDetailPage(store: () => ConsoleStore, layout: Layout) {
     render: (p, c) =>
       html`<p><a href="${ORDERS_PATH}">← All orders</a></p>
         <h1>Order #${String(orderOf(c).id)}</h1>
+        <p>
+          ${dialogButton({
+            dialog: DIALOG_ID,
+            get: `${ORDERS_PATH}/${String(orderOf(c).id)}/dialog`,
+            label: 'Edit status',
+            class: 'hx-button',
+          })}
+        </p>
         <div class="columns">${p['order-facts']}${p['order-timeline']}</div>
         ${dialog({ id: DIALOG_ID, title: 'Edit status' })}`,
   })

@@ -10,7 +10,7 @@ import {
   toasts,
 } from '../../src/components/index.ts'
 import { html } from '../../src/html/index.ts'
-import { getHtmx } from '../../src/htmx/index.ts'
+import { addTrigger, getHtmx } from '../../src/htmx/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
 import type { Layout } from '../../src/views/index.ts'
 import type { DemoDb } from '../db.ts'
@@ -118,7 +118,13 @@ export function registerOrders(
   app.delete(`${ORDERS_PATH}/${id}`, load, (c) => {
     const order = orderOf(c)
     store().remove(order.id, ACTOR)
-    return c.html(toasts({ message: `Order #${String(order.id)} deleted`, kind: 'success' }).value)
+    const message = `Order #${String(order.id)} deleted`
+    if (getHtmx(c)?.version === 2) {
+      // htmx 2 keeps the row when the answer holds an <hx-partial>: the toast goes by HX-Trigger
+      addTrigger(c, 'toast', { message })
+      return c.body(null, 200)
+    }
+    return c.html(toasts({ message, kind: 'success' }).value)
   })
   app.post(`${ORDERS_PATH}/${id}/delete`, load, (c) => {
     const order = orderOf(c)

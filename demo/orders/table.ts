@@ -3,6 +3,7 @@ import {
   bulkBar,
   dataTable,
   filterForm,
+  filterHidden,
   pager,
   paginate,
   rowActions,
@@ -100,6 +101,7 @@ export function ordersFilters(state: OrdersListState, target: PartialLike): Safe
     state,
     target,
     label: 'Order filters',
+    hiddenOutside: true,
     fields: [
       { type: 'search', name: 'q', label: 'Customer' },
       {
@@ -187,5 +189,5 @@ export async function ordersTable(
     empty: 'No orders match these filters.',
     footer: pager(page, { label: 'Orders pages', href, target: self }),
   })
-  return html`<form class="bulk-form" method="post" action="${ORDERS_PATH}/bulk/ship${query === '' ? '' : `?${query}`}">${bar}${table}</form>`
+  return html`<form class="bulk-form" method="post" action="${ORDERS_PATH}/bulk/ship${query === '' ? '' : `?${query}`}">${bar}${table}</form>${filterHidden({ id: 'order-filters', list: ordersList, state })}`
 }

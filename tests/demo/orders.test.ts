@@ -48,7 +48,9 @@ describe('GET /orders', () => {
     const body = await res.text()
 
     expect(res.status).toBe(200)
-    expect(body).toContain('<form class="hx-filters" role="search" aria-label="Order filters"')
+    expect(body).toContain(
+      '<form class="hx-filters" id="order-filters-form" role="search" aria-label="Order filters"'
+    )
     expect(body).toContain('<caption>Orders')
     expect(body).toContain('5,400 orders')
     expect(body).toContain('aria-sort="descending"')
