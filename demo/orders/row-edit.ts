@@ -1,6 +1,6 @@
 // Inline status edit of one table row: the edit row, and reading the posted status.
 import { z } from 'zod'
-import { editRow, editRowForm } from '../../src/components/index.ts'
+import { editRow } from '../../src/components/index.ts'
 import { html } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
 import { formatDate, formatMoney } from '../components.ts'
@@ -13,8 +13,8 @@ export const statusSchema = z.object({
   status: z.enum(ORDER_STATUSES, { error: 'Choose a status from the list' }),
 })
 
-function statusSelect(id: string, form: string, current: string): SafeHtml {
-  return html`<select id="${id}" name="status" form="${form}" aria-label="Status">${ORDER_STATUSES.map(
+function statusSelect(id: string, current: string): SafeHtml {
+  return html`<select id="${id}" name="status" aria-label="Status">${ORDER_STATUSES.map(
     (s) => html`<option value="${s}"${s === current ? ' selected' : ''}>${s}</option>`
   )}</select>`
 }
@@ -35,12 +35,13 @@ export function editOrderRow(order: ConsoleOrder, error?: string): SafeHtml {
     put: url,
     cancel: url,
     label: `order ${String(order.id)}`,
+    nested: true,
     ...(error === undefined ? {} : { error }),
     cells: [
       '',
       `#${String(order.id)}`,
       order.customer,
-      statusSelect(`${id}-status`, editRowForm(id), order.status),
+      statusSelect(`${id}-status`, order.status),
       formatMoney(order.totalCents),
       html`<time datetime="${order.createdAt}">${formatDate(order.createdAt)}</time>`,
     ],

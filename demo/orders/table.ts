@@ -84,6 +84,7 @@ export const rowProps = {
         url: `${ORDERS_PATH}/${String(o.id)}`,
         confirm: `Delete order #${String(o.id)}? This cannot be undone.`,
       },
+      nested: true,
     }),
 }
 
@@ -177,7 +178,7 @@ export async function ordersTable(
     ...(notice === undefined ? {} : { notice: notice.notice, across: true }),
   })
   const table = dataTable({
-    id: 'orders',
+    id: 'orders-data',
     caption: 'Orders',
     ...rowProps,
     rows: page.rows,
