@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { Context, MiddlewareHandler } from 'hono'
 import { fileURLToPath } from 'node:url'
 import { requireRole } from '../src/auth/index.ts'
+import { flashes } from '../src/components/index.ts'
 import { cspReportHandler } from '../src/csp/index.ts'
 import { htmx } from '../src/htmx/index.ts'
 import { secure } from '../src/security/index.ts'
@@ -17,6 +18,7 @@ import type { HtmxVersion } from './layout.ts'
 import { registerLiveTestRoutes } from './live-test-routes.ts'
 import { demoLive } from './live.ts'
 import type { DemoLive } from './live.ts'
+import { consoleSecret, registerOrders } from './orders/routes.ts'
 import { cspReportsPage } from './pages/csp-reports.ts'
 import { customersPage } from './pages/customers.ts'
 import { overviewPage } from './pages/overview.ts'
@@ -132,8 +134,14 @@ export function createApp(options: AppOptions) {
   const viewer = requireRole('viewer')
   const operator = requireRole('operator')
   const admin = requireRole('admin')
+  const reads = (c: Context): boolean => c.req.method === 'GET' || c.req.method === 'HEAD'
   const readOrOperate: MiddlewareHandler = async (c, next) =>
-    (c.req.method === 'GET' || c.req.method === 'HEAD' ? viewer : operator)(c, next)
+    (reads(c) ? viewer : operator)(c, next)
+  // the edit row and the edit dialog are GETs that open a change: operators only
+  const ordersGuard: MiddlewareHandler = async (c, next) =>
+    (reads(c) && !/\/(?:edit|dialog)$/.test(c.req.path) ? viewer : operator)(c, next)
+  // flash messages that survive a redirect (the orders console's changes)
+  app.use(flashes({ secret: consoleSecret() }))
   // browsers ask for it on every page; an empty answer keeps the console free of 404s
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/', viewer, overview.handler)
@@ -160,13 +168,24 @@ export function createApp(options: AppOptions) {
   // the task pages are for viewers; starting a task and the row actions (POST) for operators
   app.use('/tasks', readOrOperate)
   app.use('/tasks/*', readOrOperate)
+  // the orders console: reads for viewers; edits, deletes and bulk actions for operators
+  app.use('/orders', ordersGuard)
+  app.use('/orders/*', ordersGuard)
+  const orders = registerOrders(app, { db, layout })
   const tasks = registerTasks(app, { db, layout, options: options.tasks })
   if (options.testRoutes ?? process.env['HXKIT_TEST_ROUTES'] === '1') {
     registerTestRoutes(app, reports)
     registerLiveTestRoutes(app, { hub: live.hub, layout, assets, version })
   }
   return Object.assign(app, {
-    pages: { overview, customers, cspReports: cspReports.page, ...tasks.pages },
+    pages: {
+      overview,
+      customers,
+      cspReports: cspReports.page,
+      orders: orders.list,
+      order: orders.detail,
+      ...tasks.pages,
+    },
     reports,
     /** The background tasks (set up on first call): backend, admin, worker. */
     tasks: tasks.tasks,

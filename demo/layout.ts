@@ -1,6 +1,7 @@
 // The demo's document layout: head (htmx config before htmx, nonced scripts), boosted navigation, main.
 import type { Context } from 'hono'
 import type { AuthUser } from '../src/auth/index.ts'
+import { takeFlashes, toastRegion } from '../src/components/index.ts'
 import { htmxScripts } from '../src/csp/index.ts'
 import type { HtmxScriptsOptions } from '../src/csp/index.ts'
 import { html, hx } from '../src/html/index.ts'
@@ -33,6 +34,7 @@ const HTMX2_CONFIG = { includeIndicatorStyles: false, allowEval: false, allowScr
 // Each link shows only to the roles that may open it (the routes check again).
 const NAV: readonly { href: string; label: string; role: string }[] = [
   { href: '/', label: 'Overview', role: 'viewer' },
+  { href: '/orders', label: 'Orders', role: 'viewer' },
   { href: '/customers', label: 'Customers', role: 'viewer' },
   { href: '/orders/new', label: 'New order', role: 'operator' },
   { href: '/tasks', label: 'Tasks', role: 'viewer' },
@@ -108,6 +110,7 @@ export function demoLayout(
             <div id="alerts" class="alerts" aria-live="assertive"></div>
             ${body}
           </main>
+          ${toastRegion(takeFlashes(c))}
         </body>
       </html>`
   }

@@ -124,3 +124,8 @@ export function searchUrl(path: string, query: SearchQuery): string {
   const search = params.toString()
   return search === '' ? path : `${path}?${search}`
 }
+
+// The orders console's list state (filters, sort, cursor) lives with the console; it is
+// re-exported here so every reader of the orders filters (the console, an export) uses one codec.
+export { ordersList } from './orders/list.ts'
+export type { OrdersListState } from './orders/list.ts'

@@ -98,14 +98,28 @@ function seedCustomers(db: Database, next: () => number): void {
   }
 }
 
+/**
+ * How many orders to seed: `DEMO_ORDERS` (up to 2,000,000, e.g. 100000 to feel keyset paging),
+ * else 5,400 so `npm start` stays fast.
+ *
+ * @param env - the environment; default `process.env`
+ * @example
+ * seedOrderCount({ DEMO_ORDERS: '100000' }) // 100000
+ */
+export function seedOrderCount(env: Record<string, string | undefined> = process.env): number {
+  const given = Number(env['DEMO_ORDERS'])
+  return Number.isInteger(given) && given > 0 ? Math.min(given, 2_000_000) : SEED.orders
+}
+
 function seedOrders(db: Database, next: () => number): void {
   const insert = db.prepare(
     'INSERT INTO orders (id, customer_id, status, total_cents, created_at) VALUES (?, ?, ?, ?, ?)'
   )
-  for (let i = 0; i < SEED.orders; i++) {
+  const orders = seedOrderCount()
+  for (let i = 0; i < orders; i++) {
     const customer = 1 + Math.floor(next() * SEED.customers)
     const cents = 500 + Math.floor(next() * 250_000)
-    const at = START + Math.floor((i / SEED.orders) * 300 * DAY) + Math.floor(next() * 3_600_000)
+    const at = START + Math.floor((i / orders) * 300 * DAY) + Math.floor(next() * 3_600_000)
     insert.run(i + 1, customer, pick(ORDER_STATUSES, next), cents, iso(at))
   }
 }

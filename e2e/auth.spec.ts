@@ -15,6 +15,7 @@ test.describe('sign-in', () => {
     await expectOneLayout(page, 'Customers')
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
       'Overview',
+      'Orders',
       'Customers',
       'Tasks',
     ])

@@ -7,6 +7,7 @@ import { page } from '../../src/views/index.ts'
 import type { Layout } from '../../src/views/index.ts'
 import { formatDate, formatMoney, pager, statCards } from '../components.ts'
 import type { DemoDb, OrderRow } from '../db.ts'
+import { overviewCharts } from '../orders/charts.ts'
 import { ordersUrl, parseOrdersQuery } from '../query.ts'
 import type { OrdersQuery, SortKey } from '../query.ts'
 import { swapLink } from './swap-link.ts'
@@ -127,13 +128,17 @@ export function overviewPage(db: DemoDb, layout: Layout, options: OverviewOption
     tag: 'section',
     attrs: { 'aria-labelledby': 'activity-heading', class: 'panel' },
   })
+  const charts = partial('charts', () => overviewCharts(db.sqlite()), {
+    tag: 'section',
+    attrs: { 'aria-labelledby': 'charts-heading' },
+  })
   return page({
     title: 'Overview',
     layout,
-    partials: { stats, orders, activity },
+    partials: { stats, charts, orders, activity },
     render: (p, c) =>
       html`<h1>Overview</h1>
-        ${p.stats}
+        ${p.stats}${p.charts}
         <div class="columns">${p.orders}${p.activity}</div>
         ${options.live?.(c) ?? ''}`,
   })

@@ -15,6 +15,11 @@ export interface EditRowProps {
   readonly label: string
   /** A message over the row, e.g. after a 422. */
   readonly error?: string | undefined
+  /**
+   * The row sits inside a form (a table with bulk actions): no form of its own; the inputs need no
+   * `form=` and Save submits with `formaction` (htmx sends the enclosing form's fields). @default false
+   */
+  readonly nested?: boolean | undefined
 }
 
 /**
@@ -45,6 +50,12 @@ export function editRow(props: EditRowProps): SafeHtml {
   const form = editRowForm(props.id)
   const error =
     props.error === undefined ? '' : html`<p class="hx-row-error" role="alert">${props.error}</p>`
+  const label = html`Save<span class="visually-hidden"> ${props.label}</span>`
+  const put = hx({ put: props.put, target: 'closest tr', swap: 'outerHTML' })
+  const save =
+    props.nested === true
+      ? html`<button type="submit" class="hx-button" formaction="${props.put}" formmethod="post"${put}>${label}</button>`
+      : html`<form id="${form}" class="hx-inline" method="post" action="${props.put}"${put}><button type="submit" class="hx-button">${label}</button></form>`
   const cells = props.cells.map((cell, i) => html`<td>${i === 0 ? error : ''}${cell}</td>`)
-  return html`<tr id="${props.id}" class="hx-editing">${cells}<td class="hx-row-actions"><form id="${form}" class="hx-inline" method="post" action="${props.put}"${hx({ put: props.put, target: 'closest tr', swap: 'outerHTML' })}><button type="submit" class="hx-button">Save<span class="visually-hidden"> ${props.label}</span></button></form><a class="hx-button" href="${props.cancel}"${hx({ get: props.cancel, target: 'closest tr', swap: 'outerHTML' })}>Cancel</a></td></tr>`
+  return html`<tr id="${props.id}" class="hx-editing">${cells}<td class="hx-row-actions">${save}<a class="hx-button" href="${props.cancel}"${hx({ get: props.cancel, target: 'closest tr', swap: 'outerHTML' })}>Cancel</a></td></tr>`
 }

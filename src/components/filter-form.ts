@@ -40,6 +40,34 @@ export interface FilterFormProps<F extends Record<string, FieldSchema>, K extend
   readonly target?: PartialLike | undefined
   /** The form's accessible name. @default 'Filters' */
   readonly label?: string | undefined
+  /**
+   * Leave the sort and page-size fields out, to render them with `filterHidden()` inside the
+   * list's partial (a form outside the partial would keep a stale sort). @default false
+   */
+  readonly hiddenOutside?: boolean | undefined
+}
+
+/**
+ * The hidden sort and page-size fields of a `filterForm()` (`form="<id>-form"`), to render inside
+ * the list's partial, so every swap of the list brings the current sort along.
+ *
+ * @param props - the form's id, the list codec and state
+ * @see docs/components.md
+ * @example
+ * html`${filterHidden({ id: 'order-filters', list, state })}${dataTable(…)}`
+ */
+export function filterHidden<F extends Record<string, FieldSchema>, K extends string>(
+  props: Pick<FilterFormProps<F, K>, 'id' | 'list' | 'state'>,
+  owner?: string
+): SafeHtml {
+  const sort = new URLSearchParams(
+    props.list.serialize(props.state, { page: 1, after: null, before: null })
+  )
+  const form = owner === undefined ? html` form="${props.id}-form"` : ''
+  return html`${['sort', 'per']
+    .map((name) => [name, sort.get(name)] as const)
+    .filter((pair): pair is readonly [string, string] => pair[1] !== null)
+    .map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}"${form} />`)}`
 }
 
 function control(id: string, field: FilterField, raw: Readonly<Record<string, string>>): SafeHtml {
@@ -90,11 +118,8 @@ export function filterForm<F extends Record<string, FieldSchema>, K extends stri
   props: FilterFormProps<F, K>
 ): SafeHtml {
   const { state, list } = props
-  const sort = new URLSearchParams(list.serialize(state, { page: 1, after: null, before: null }))
-  const kept = ['sort', 'per']
-    .map((name) => [name, sort.get(name)] as const)
-    .filter((pair): pair is readonly [string, string] => pair[1] !== null)
-    .map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`)
+  const kept =
+    props.hiddenOutside === true ? '' : filterHidden({ id: props.id, list, state }, 'inside')
   const enhance =
     props.target === undefined
       ? ''
@@ -105,5 +130,5 @@ export function filterForm<F extends Record<string, FieldSchema>, K extends stri
           sync: 'this:replace',
           pushUrl: true,
         })
-  return html`<form class="hx-filters" role="search" aria-label="${props.label ?? 'Filters'}" method="get" action="${props.path}"${enhance}>${props.fields.map((field) => control(props.id, field, state.raw))}${kept}<div class="hx-filter-actions"><button type="submit">Apply</button><a href="${props.path}">Clear</a></div></form>`
+  return html`<form class="hx-filters" id="${props.id}-form" role="search" aria-label="${props.label ?? 'Filters'}" method="get" action="${props.path}"${enhance}>${props.fields.map((field) => control(props.id, field, state.raw))}${kept}<div class="hx-filter-actions"><button type="submit">Apply</button><a href="${props.path}">Clear</a></div></form>`
 }

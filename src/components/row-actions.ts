@@ -12,6 +12,11 @@ export interface RowActionsProps {
   readonly delete?:
     | { readonly url: string; readonly confirm: string; readonly post?: string | undefined }
     | undefined
+  /**
+   * The row sits inside a form (a table with bulk actions): forms cannot nest, so Delete is a
+   * submit button with `formaction` instead of a form of its own. @default false
+   */
+  readonly nested?: boolean | undefined
 }
 
 // On 4xx/5xx the answer (an error toast) goes to the toast region and the row stays:
@@ -38,17 +43,22 @@ export function rowActions(props: RowActionsProps): SafeHtml {
       ? ''
       : html`<a class="hx-button" href="${props.edit.href}"${hx({ get: props.edit.get, target: 'closest tr', swap: 'outerHTML' })}>Edit<span class="visually-hidden"> ${props.label}</span></a>`
   const del = props.delete
-  const remove =
-    del === undefined
-      ? ''
-      : html`<form class="hx-inline" method="post" action="${del.post ?? `${del.url}/delete`}"><button type="submit" class="hx-button hx-danger"${hx(
-          {
-            delete: del.url,
-            confirm: del.confirm,
-            target: 'closest tr',
-            swap: 'delete',
-            status: { '4xx': KEEP, '5xx': KEEP },
-          }
-        )}>Delete<span class="visually-hidden"> ${props.label}</span></button></form>`
+  if (del === undefined) {
+    return html`${edit}`
+  }
+  const action = del.post ?? `${del.url}/delete`
+  const nested = props.nested === true
+  const button = html`<button type="submit" class="hx-button hx-danger"${nested ? html` formaction="${action}" formmethod="post"` : ''}${hx(
+    {
+      delete: del.url,
+      confirm: del.confirm,
+      target: 'closest tr',
+      swap: 'delete',
+      status: { '4xx': KEEP, '5xx': KEEP },
+    }
+  )}>Delete<span class="visually-hidden"> ${props.label}</span></button>`
+  const remove = nested
+    ? button
+    : html`<form class="hx-inline" method="post" action="${action}">${button}</form>`
   return html`${edit}${remove}`
 }

@@ -29,3 +29,19 @@ describe('editRow()', () => {
     ).not.toContain('hx-row-error')
   })
 })
+
+describe('editRow() in a row inside a form', () => {
+  it('saves with a formaction button instead of a form of its own', () => {
+    const out = editRow({
+      id: 'r',
+      put: '/p',
+      cancel: '/c',
+      label: 'r',
+      cells: ['a'],
+      nested: true,
+    }).value
+
+    expect(out).not.toContain('<form')
+    expect(out).toContain('formaction="/p" formmethod="post" hx-put="/p"')
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { filterForm, listState } from '../../src/components/index.ts'
+import { filterForm, filterHidden, listState } from '../../src/components/index.ts'
 import { scanCspSafety } from '../../src/csp/index.ts'
 
 const list = listState({
@@ -45,7 +45,7 @@ describe('filterForm()', () => {
     const out = filterForm({ id: 'f', path: '/orders', list, state, fields }).value
 
     expect(out).toContain(
-      '<form class="hx-filters" role="search" aria-label="Filters" method="get" action="/orders">'
+      '<form class="hx-filters" id="f-form" role="search" aria-label="Filters" method="get" action="/orders">'
     )
     expect(out).toContain(
       '<input type="search" id="f-q" name="q" value="a&quot;b" placeholder="Customer" />'
@@ -77,5 +77,18 @@ describe('filterForm()', () => {
     expect(out).not.toContain('name="sort"')
     expect(out).not.toMatch(/\[/)
     expect(scanCspSafety(out)).toEqual([])
+  })
+})
+
+describe('filterHidden()', () => {
+  it('renders the sort and page size for a form outside the list', () => {
+    const state = list.parse({ sort: '-total', per: '50' })
+
+    expect(filterHidden({ id: 'f', list, state }).value).toBe(
+      '<input type="hidden" name="sort" value="-total" form="f-form" /><input type="hidden" name="per" value="50" form="f-form" />'
+    )
+    expect(
+      filterForm({ id: 'f', path: '/o', list, state, fields: [], hiddenOutside: true }).value
+    ).not.toContain('type="hidden"')
   })
 })

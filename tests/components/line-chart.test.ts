@@ -18,7 +18,7 @@ describe('lineChart()', () => {
     }).value
 
     expect(out).toContain(
-      '<figure class="hx-chart hx-chart--area" id="rev"><svg viewBox="0 0 600 240" role="img" aria-labelledby="rev-t rev-d"'
+      '<figure class="hx-chart hx-chart--area" id="rev"><figcaption>Revenue by day</figcaption><svg viewBox="0 0 600 240" role="img" aria-labelledby="rev-t rev-d"'
     )
     expect(out).toContain('<title id="rev-t">Revenue by day</title>')
     expect(out).toContain(

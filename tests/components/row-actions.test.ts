@@ -30,3 +30,12 @@ describe('rowActions()', () => {
     ).toContain('action="/x/remove"')
   })
 })
+
+describe('rowActions() in a row inside a form', () => {
+  it('renders Delete as a button with formaction, not a nested form', () => {
+    const out = rowActions({ label: 'x', nested: true, delete: { url: '/x', confirm: '?' } }).value
+
+    expect(out).not.toContain('<form')
+    expect(out).toContain('formaction="/x/delete" formmethod="post"')
+  })
+})

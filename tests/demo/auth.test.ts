@@ -211,10 +211,11 @@ describe('the layout', () => {
       ).text()
       return [...body.matchAll(/<li><a href="([^"]+)"/g)].map((m) => m[1])
     }
-    expect(await links('viewer')).toEqual(['/', '/customers', '/tasks'])
-    expect(await links('operator')).toEqual(['/', '/customers', '/orders/new', '/tasks'])
+    expect(await links('viewer')).toEqual(['/', '/orders', '/customers', '/tasks'])
+    expect(await links('operator')).toEqual(['/', '/orders', '/customers', '/orders/new', '/tasks'])
     expect(await links('admin')).toEqual([
       '/',
+      '/orders',
       '/customers',
       '/orders/new',
       '/tasks',

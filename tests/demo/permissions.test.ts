@@ -31,6 +31,17 @@ const ACCESS: Record<string, Access> = {
   'POST /tasks/export': 'operator',
   'POST /tasks/recompute': 'operator',
   'POST /tasks/:id/:action': 'operator',
+  'GET /orders': 'viewer',
+  'GET /orders/:id{[0-9]{1,9}}': 'viewer',
+  'GET /orders/:id{[0-9]{1,9}}/row': 'viewer',
+  'GET /orders/:id{[0-9]{1,9}}/row/edit': 'operator',
+  'PUT /orders/:id{[0-9]{1,9}}/row': 'operator',
+  'POST /orders/:id{[0-9]{1,9}}/row': 'operator',
+  'DELETE /orders/:id{[0-9]{1,9}}': 'operator',
+  'POST /orders/:id{[0-9]{1,9}}/delete': 'operator',
+  'POST /orders/bulk/ship': 'operator',
+  'GET /orders/:id{[0-9]{1,9}}/dialog': 'operator',
+  'POST /orders/:id{[0-9]{1,9}}/dialog': 'operator',
   'GET /csp-reports': 'admin',
   'POST /csp-reports/clear': 'admin',
   'GET /users': 'admin',
@@ -76,7 +87,9 @@ function registeredRoutes(app = test.app): string[] {
 // a path of the route's pattern: :id is an order that exists (users: one that does not, so the
 // admin's request signs nobody out)
 function concrete(path: string): string {
-  return path.startsWith('/users/') ? path.replace(':id', '999') : path.replace(':id', '3')
+  // a route's pattern (`:id{[0-9]{1,9}}`) gives way to the id itself
+  const id = path.startsWith('/users/') ? '999' : '3'
+  return path.replace(/:id(?:\{[^/]*\})?/, id)
 }
 
 describe('the route-permission table', () => {

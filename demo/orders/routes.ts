@@ -1,0 +1,196 @@
+// The orders console's routes. GETs read (viewer); PUT, POST and DELETE change orders (operator).
+import type { Context, Hono, MiddlewareHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import {
+  bulkScopes,
+  closeDialog,
+  cursorCodec,
+  flash,
+  toastItem,
+  toasts,
+} from '../../src/components/index.ts'
+import { html } from '../../src/html/index.ts'
+import { addTrigger, getHtmx } from '../../src/htmx/index.ts'
+import { hxPartial } from '../../src/partials/index.ts'
+import type { Layout } from '../../src/views/index.ts'
+import type { DemoDb } from '../db.ts'
+import { DIALOG_ID, dialogForm, orderDetailPage, setOrder } from './detail.ts'
+import { ordersList } from './list.ts'
+import { ordersConsolePage, setNotice, stateOf } from './page.ts'
+import { editOrderRow, statusSchema } from './row-edit.ts'
+import { consoleStore } from './store.ts'
+import type { ConsoleOrder, ConsoleStore } from './store.ts'
+import { ORDERS_PATH, orderRow } from './table.ts'
+
+/** Who the activity log names for changes (the auth layer replaces it with the signed-in user). */
+const ACTOR = 'operator'
+
+/** Where the console's signing secret comes from: `HXKIT_SECRET`, or a fixed development value. */
+export function consoleSecret(env: Record<string, string | undefined> = process.env): string {
+  return env['HXKIT_SECRET'] ?? 'hxkit-demo-development-secret'
+}
+
+/** htmx 4 swaps 4xx answers; htmx 2 swaps only 2xx unless configured, so it gets 200. */
+function failStatus(c: Context, status: 409 | 422): 200 | 409 | 422 {
+  return getHtmx(c)?.version === 2 ? 200 : status
+}
+
+async function postedStatus(
+  c: Context
+): Promise<{ ok: true; status: ConsoleOrder['status'] } | { ok: false; error: string }> {
+  const body = await c.req.parseBody()
+  const parsed = statusSchema.safeParse({ status: body['status'] })
+  return parsed.success
+    ? { ok: true, status: parsed.data.status }
+    : { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid status' }
+}
+
+/**
+ * Mounts the orders console: the list, rows, bulk shipping, the detail page and its dialog.
+ *
+ * @param app - the demo app
+ * @param deps - the database and the layout
+ * @example
+ * registerOrders(app, { db, layout })
+ */
+export function registerOrders(
+  app: Hono,
+  deps: { db: DemoDb; layout: Layout; secret?: string | undefined }
+) {
+  let opened: ConsoleStore | undefined
+  const store = (): ConsoleStore => (opened ??= consoleStore(deps.db.sqlite()))
+  const secret = deps.secret ?? consoleSecret()
+  const tableDeps = {
+    get store() {
+      return store()
+    },
+    cursors: cursorCodec({ secret }),
+    scopes: bulkScopes({ secret }),
+  }
+  const list = ordersConsolePage(tableDeps, deps.layout)
+  const detail = orderDetailPage(store, deps.layout)
+  const orders = new WeakMap<Request, ConsoleOrder>()
+  const load: MiddlewareHandler = async (c, next) => {
+    const order = store().find(Number(c.req.param('id')))
+    if (order === undefined) {
+      if (c.req.method === 'DELETE') {
+        return c.html(
+          toastItem({ message: 'That order no longer exists.', kind: 'error' }).value,
+          404
+        )
+      }
+      throw new HTTPException(404, { message: 'No such order' })
+    }
+    orders.set(c.req.raw, order)
+    setOrder(c, order)
+    await next()
+    return undefined
+  }
+  const orderOf = (c: Context): ConsoleOrder => orders.get(c.req.raw) as ConsoleOrder
+  const id = ':id{[0-9]{1,9}}'
+
+  app.get(ORDERS_PATH, list.handler)
+  app.get(`${ORDERS_PATH}/${id}`, load, detail.handler)
+
+  app.get(`${ORDERS_PATH}/${id}/row`, load, (c) => c.html(orderRow(orderOf(c)).value))
+  app.get(`${ORDERS_PATH}/${id}/row/edit`, load, (c) => c.html(editOrderRow(orderOf(c)).value))
+  const saveRow = async (c: Context): Promise<Response> => {
+    const order = orderOf(c)
+    const posted = await postedStatus(c)
+    if (!posted.ok) {
+      if (getHtmx(c) === null) {
+        throw new HTTPException(422, { message: posted.error })
+      }
+      return c.html(editOrderRow(order, posted.error).value, failStatus(c, 422))
+    }
+    store().setStatus(order.id, posted.status, ACTOR)
+    const message = `Order #${String(order.id)} marked ${posted.status}`
+    if (getHtmx(c) === null) {
+      flash(c, message, 'success')
+      return c.redirect(`${ORDERS_PATH}/${String(order.id)}`, 303)
+    }
+    const saved = store().find(order.id) ?? order
+    return c.html(html`${orderRow(saved)}${toasts({ message, kind: 'success' })}`.value)
+  }
+  app.put(`${ORDERS_PATH}/${id}/row`, load, saveRow)
+  app.post(`${ORDERS_PATH}/${id}/row`, load, saveRow)
+
+  app.delete(`${ORDERS_PATH}/${id}`, load, (c) => {
+    const order = orderOf(c)
+    store().remove(order.id, ACTOR)
+    const message = `Order #${String(order.id)} deleted`
+    if (getHtmx(c)?.version === 2) {
+      // htmx 2 keeps the row when the answer holds an <hx-partial>: the toast goes by HX-Trigger
+      addTrigger(c, 'toast', { message })
+      return c.body(null, 200)
+    }
+    return c.html(toasts({ message, kind: 'success' }).value)
+  })
+  app.post(`${ORDERS_PATH}/${id}/delete`, load, (c) => {
+    const order = orderOf(c)
+    store().remove(order.id, ACTOR)
+    flash(c, `Order #${String(order.id)} deleted`, 'success')
+    return c.redirect(ORDERS_PATH, 303)
+  })
+
+  app.post(`${ORDERS_PATH}/bulk/ship`, async (c) => {
+    const state = stateOf(c)
+    const body = await c.req.parseBody({ all: true })
+    const scopeToken = body['scope']
+    let changed: number
+    if (typeof scopeToken === 'string') {
+      const scope = tableDeps.scopes.verify(scopeToken)
+      const filters = ordersList.parse(new URLSearchParams(scope.query)).filters
+      const now = store().count(filters)
+      if (now !== scope.expected) {
+        setNotice(c, {
+          notice: `The selection changed: ${String(now)} orders match now, not ${String(scope.expected)}. Mark all ${String(now)} shipped?`,
+        })
+        return list.respond(c, ['orders-table'], { status: failStatus(c, 409) })
+      }
+      changed = store().ship({ filters }, ACTOR)
+    } else {
+      const raw = body['ids']
+      const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
+        .map((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : NaN))
+        .filter((n) => Number.isInteger(n))
+      if (ids.length === 0) {
+        throw new HTTPException(400, { message: 'Choose at least one order' })
+      }
+      changed = store().ship({ ids }, ACTOR)
+    }
+    const message = `${String(changed)} ${changed === 1 ? 'order' : 'orders'} marked shipped`
+    if (getHtmx(c) === null) {
+      flash(c, message, 'success')
+      return c.redirect(ordersList.href(ORDERS_PATH, state), 303)
+    }
+    const table = await list.renderPartial(c, 'orders-table')
+    return c.html(html`${table}${toasts({ message, kind: 'success' })}`.value)
+  })
+
+  app.get(`${ORDERS_PATH}/${id}/dialog`, load, (c) => c.html(dialogForm(orderOf(c)).value))
+  app.post(`${ORDERS_PATH}/${id}/dialog`, load, async (c) => {
+    const order = orderOf(c)
+    const posted = await postedStatus(c)
+    if (!posted.ok) {
+      return c.html(dialogForm(order, posted.error).value, failStatus(c, 422))
+    }
+    store().setStatus(order.id, posted.status, ACTOR)
+    const message = `Order #${String(order.id)} marked ${posted.status}`
+    if (getHtmx(c) === null) {
+      flash(c, message, 'success')
+      return c.redirect(`${ORDERS_PATH}/${String(order.id)}`, 303)
+    }
+    setOrder(c, store().find(order.id) ?? order)
+    closeDialog(c, DIALOG_ID)
+    const [facts, timeline] = await Promise.all([
+      detail.renderPartial(c, 'order-facts'),
+      detail.renderPartial(c, 'order-timeline'),
+    ])
+    return c.html(
+      html`${dialogForm(store().find(order.id) ?? order)}${hxPartial(detail.partials['order-facts'], facts)}${hxPartial(detail.partials['order-timeline'], timeline)}${toasts({ message, kind: 'success' })}`
+        .value
+    )
+  })
+  return { list, detail, store }
+}
