@@ -577,6 +577,22 @@ describe('POST /tasks/:id/<action>', () => {
     expect(body).toContain('<dd data-status="READY">0</dd>')
   })
 
+  it('answers htmx 2 the same row and counts, varying on the htmx headers', async () => {
+    const id = await startExport()
+
+    const res = await htmxRequest(h.app, `/tasks/${id}/cancel`, {
+      method: 'POST',
+      version: 2,
+      target: `task-${id}`,
+      form: fromList,
+    })
+
+    expect(res.status).toBe(200)
+    await expect(res).toVaryOn('HX-Request', 'HX-Target')
+    await expect(res).toHaveHxPartial('#task-counts')
+    expect(await res.text()).toMatch(new RegExp(`^<tr id="task-${id}">`))
+  })
+
   it('retry puts a failed task back, and a second retry is refused with 409', async () => {
     const id = await startExport()
     await h.app.tasks().backend.cancel(id)
