@@ -171,7 +171,7 @@ export function tasksPage(tasks: () => DemoTasks, layout: Layout) {
     partials: { taskCounts: counts, taskList: list },
     render: (p) => html`<h1>Tasks</h1>
       ${p.taskCounts}
-      <section class="panel" aria-labelledby="task-start-heading">
+      <section class="panel task-start-panel" aria-labelledby="task-start-heading">
         <h2 id="task-start-heading">Start a task</h2>
         ${startForms()}
       </section>
