@@ -33,6 +33,8 @@ test.describe('tasks', () => {
     await expect(orders.locator('#export-progress progress')).toBeVisible()
     const done = orders.getByRole('status').filter({ hasText: 'Orders CSV export finished' })
     await expect(done).toBeVisible({ timeout: 15_000 })
+    // announced in the layout's live region too
+    await expect(page.locator('#toasts')).toContainText('Orders CSV export finished')
     expect(polls.length).toBeGreaterThan(0)
     const seen = polls.length
     // two poll intervals with nothing sent: the finished markup carries no trigger (htmx 4) and
@@ -95,7 +97,10 @@ test.describe('tasks', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Orders CSV export' })).toBeVisible()
     await expect(page.getByText('"status": "paid"')).toBeVisible()
 
-    const done = page.getByRole('status').filter({ hasText: 'Orders CSV export finished' })
+    const done = page
+      .locator('#task-detail')
+      .getByRole('status')
+      .filter({ hasText: 'Orders CSV export finished' })
     await expect(done).toBeVisible({ timeout: 15_000 })
     // the last poll refreshed the details too: finished, so no refresh link, and the result shows
     await expect(page.getByRole('link', { name: 'Refresh' })).toHaveCount(0)

@@ -4,7 +4,13 @@ import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { readFile } from 'node:fs/promises'
 import { html } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
-import { getHtmx, HTMX_REQUEST_HEADERS, redirectTo, stopPolling } from '../../src/htmx/index.ts'
+import {
+  addTrigger,
+  getHtmx,
+  HTMX_REQUEST_HEADERS,
+  redirectTo,
+  stopPolling,
+} from '../../src/htmx/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
 import type { TaskRecord, TaskResult } from '../../src/tasks/index.ts'
 import type { Layout } from '../../src/views/index.ts'
@@ -14,7 +20,14 @@ import type { TaskAction } from '../pages/task-actions.ts'
 import { taskPage } from '../pages/task.ts'
 import { discardedRow, taskRow, tasksPage } from '../pages/tasks.ts'
 import { parseExportFilters } from './definitions.ts'
-import { isDownloadable, isLive, taskLabel, taskProgress, taskUrl } from './progress.ts'
+import {
+  finishedMessage,
+  isDownloadable,
+  isLive,
+  taskLabel,
+  taskProgress,
+  taskUrl,
+} from './progress.ts'
 import type { ProgressView } from './progress.ts'
 import { parseTaskListQuery, tasksUrl } from './query.ts'
 import { setupTasks } from './setup.ts'
@@ -162,6 +175,12 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
       return fragment(c, taskProgress(record, view))
     }
     loaded.set(c, record)
+    // A success is also announced in the layout's polite live region (#toasts, there from the
+    // page's start, so screen readers read it; a role="status" element inserted with its text
+    // often goes unread). A failure's role="alert" is announced as it is inserted.
+    if (record.status === 'SUCCESSFUL') {
+      addTrigger(c, 'toast', { message: finishedMessage(record), target: '#toasts' })
+    }
     // finished: the final markup has no trigger (htmx 4), and 286 stops htmx 2; on the task's
     // page the details are refreshed too
     const rest =

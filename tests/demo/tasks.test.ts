@@ -265,6 +265,10 @@ describe('GET /tasks/:id/progress', () => {
     })
     const body = await done.text()
 
+    await expect(done).toHaveHxTrigger('toast', {
+      message: 'Orders CSV export finished (5,400 orders).',
+      target: '#toasts',
+    })
     expect(done.status).toBe(286)
     expect(done.headers.get('HX-Reswap')).toBe('outerHTML')
     expect(done.headers.get('Cache-Control')).toBe('no-store')
@@ -292,6 +296,7 @@ describe('GET /tasks/:id/progress', () => {
     const res = await htmxRequest(h.app, `/tasks/${id}/progress`)
 
     expect(res.status).toBe(286)
+    expect(res.headers.get('HX-Trigger')).toBeNull()
     expect(await res.text()).toMatch(/<p role="alert"[^>]*>\s*Orders CSV export was cancelled/)
   })
 
