@@ -1,7 +1,7 @@
 import type { Page, Request } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '../src/testing/playwright.ts'
-import { expectOneLayout, logIn } from './helpers.ts'
+import { expectOneLayout, historyRestore, logIn } from './helpers.ts'
 
 /** Collects the progress polls the page sends from now on. */
 function progressPolls(page: Page): Request[] {
@@ -37,6 +37,8 @@ test.describe('tasks', () => {
     await expect(orders.locator('#export-progress progress')).toBeVisible()
     const done = orders.getByRole('status').filter({ hasText: 'Orders CSV export finished' })
     await expect(done).toBeVisible({ timeout: 15_000 })
+    // announced in the layout's live region too
+    await expect(page.locator('#toasts')).toContainText('Orders CSV export finished')
     expect(polls.length).toBeGreaterThan(0)
     const seen = polls.length
     // two poll intervals with nothing sent: the finished markup carries no trigger (htmx 4) and
@@ -99,12 +101,38 @@ test.describe('tasks', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Orders CSV export' })).toBeVisible()
     await expect(page.getByText('"status": "paid"')).toBeVisible()
 
-    const done = page.getByRole('status').filter({ hasText: 'Orders CSV export finished' })
+    const done = page
+      .locator('#task-detail')
+      .getByRole('status')
+      .filter({ hasText: 'Orders CSV export finished' })
     await expect(done).toBeVisible({ timeout: 15_000 })
     // the last poll refreshed the details too: finished, so no refresh link, and the result shows
     await expect(page.getByRole('link', { name: 'Refresh' })).toHaveCount(0)
     await expect(page.getByRole('heading', { level: 3, name: 'Result' })).toBeVisible()
     await expect(done.getByRole('link', { name: /^Download orders-/ })).toBeVisible()
+  })
+})
+
+test.describe('tasks list', () => {
+  test('a status tab swaps only the list and pushes the URL; Back restores it in one layout', async ({
+    page,
+  }) => {
+    await page.goto('/tasks')
+    const tabs = page.getByRole('navigation', { name: 'Task status' })
+    await tabs.getByRole('link', { name: 'Successful' }).click()
+    await expect(page).toHaveURL('/tasks?status=SUCCESSFUL')
+    await expect(page.getByRole('heading', { level: 2, name: 'Successful tasks' })).toBeVisible()
+    await expect(tabs.getByRole('link', { name: 'Successful' })).toHaveAttribute(
+      'aria-current',
+      'page'
+    )
+
+    const restored = historyRestore(page)
+    await page.goBack()
+    await restored
+    await expect(page).toHaveURL('/tasks')
+    await expectOneLayout(page, 'Tasks')
+    await expect(page.getByRole('heading', { level: 2, name: 'All tasks' })).toBeVisible()
   })
 })
 

@@ -67,6 +67,23 @@ export function downloadLink(record: TaskRecord): SafeHtml {
   </a>`
 }
 
+/**
+ * How a finished task ended, in one sentence (for the progress partial and the announcement).
+ *
+ * @param record - a SUCCESSFUL task
+ * @example
+ * finishedMessage(record) // 'Orders CSV export finished (5,400 orders).'
+ */
+export function finishedMessage(record: TaskRecord): string {
+  const value = returned(record)
+  const rows = value['rows'] ?? value['customers']
+  const what =
+    typeof rows === 'number'
+      ? ` (${count.format(rows)} ${'rows' in value ? 'orders' : 'customers'})`
+      : ''
+  return `${taskLabel(record.taskName)} finished${what}.`
+}
+
 function outcome(record: TaskRecord): SafeHtml {
   const label = taskLabel(record.taskName)
   if (record.status === 'FAILED') {
@@ -77,14 +94,8 @@ function outcome(record: TaskRecord): SafeHtml {
       <a href="${taskUrl(record.id)}">Details</a>
     </p>`
   }
-  const value = returned(record)
-  const rows = value['rows'] ?? value['customers']
-  const what =
-    typeof rows === 'number'
-      ? ` (${count.format(rows)} ${'rows' in value ? 'orders' : 'customers'})`
-      : ''
   return html`<p role="status" class="task-outcome task-done">
-    ${label} finished${what}. ${isDownloadable(record) ? downloadLink(record) : ''}
+    ${finishedMessage(record)} ${isDownloadable(record) ? downloadLink(record) : ''}
   </p>`
 }
 

@@ -28,11 +28,13 @@ interface Harness {
 
 let h: Harness
 
-function open(stepMs = 0): Harness {
+function open(stepMs = 0, retentionMs?: number): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'hxkit-tasks-'))
   const db = openDb({ path: join(dir, 'demo.db'), reset: true })
   return {
-    app: signIn(createApp({ db, htmxVersion: 4, tasks: { stepMs }, users: TEST_USERS })),
+    app: signIn(
+      createApp({ db, htmxVersion: 4, tasks: { stepMs, retentionMs }, users: TEST_USERS })
+    ),
     db,
     dir,
   }
@@ -269,6 +271,10 @@ describe('GET /tasks/:id/progress', () => {
     })
     const body = await done.text()
 
+    await expect(done).toHaveHxTrigger('toast', {
+      message: 'Orders CSV export finished (5,400 orders).',
+      target: '#toasts',
+    })
     expect(done.status).toBe(286)
     expect(done.headers.get('HX-Reswap')).toBe('outerHTML')
     expect(done.headers.get('Cache-Control')).toBe('no-store')
@@ -296,6 +302,7 @@ describe('GET /tasks/:id/progress', () => {
     const res = await htmxRequest(h.app, `/tasks/${id}/progress`)
 
     expect(res.status).toBe(286)
+    expect(res.headers.get('HX-Trigger')).toBeNull()
     expect(await res.text()).toMatch(/<p role="alert"[^>]*>\s*Orders CSV export was cancelled/)
   })
 
@@ -360,6 +367,32 @@ describe('prune', () => {
     expect((await plainRequest(h.app, `/tasks/${done}`)).status).toBe(404)
     expect((await plainRequest(h.app, `/tasks/${done}/download`)).status).toBe(404)
     expect((await record(waiting)).status).toBe('READY')
+  })
+
+  it('runs every ten minutes through the worker, removing the files of pruned exports', async () => {
+    const pruning = open(0, 0)
+    try {
+      const tasks = pruning.app.tasks()
+      const res = await noJsRequest(pruning.app, '/tasks/export', { method: 'POST', form: {} })
+      const id = (res.headers.get('Location') ?? '').slice('/tasks/'.length)
+      await drain(pruning)
+      const file = tasks.files.path(id) as string
+      expect(existsSync(file)).toBe(true)
+      const runSchedules = tasks.backend.runSchedules?.bind(tasks.backend)
+      const now = Date.now()
+
+      expect(await runSchedules?.(tasks.schedules, new Date(now))).toBe(0)
+      expect(await runSchedules?.(tasks.schedules, new Date(now + 10 * 60_000))).toBe(1)
+      await drain(pruning)
+
+      expect(existsSync(file)).toBe(false)
+      expect(await tasks.backend.getResult(id)).toBeNull()
+      const prune = (await tasks.admin.list({ status: null, limit: 5, offset: 0 }))[0]
+      expect(prune?.taskName).toBe('demo.pruneFinishedTasks')
+      expect(prune?.returnValue).toBe(1)
+    } finally {
+      close(pruning)
+    }
   })
 
   it('keeps tasks younger than the retention', async () => {
@@ -507,6 +540,15 @@ describe('GET /tasks/:id', () => {
     expect(unsafeMarkup(body)).toEqual([])
   })
 
+  it('renders its partial exactly as the full page does', async () => {
+    const id = await startExport()
+    await drain()
+
+    const parity = await checkPartialParity(h.app, `/tasks/${id}`, h.app.pages.task)
+
+    expect(parity.filter((entry) => !entry.ok)).toEqual([])
+  })
+
   it('shows a refresh link while the task can change', async () => {
     const id = await startExport()
 
@@ -544,6 +586,22 @@ describe('POST /tasks/:id/<action>', () => {
     expect(body).toContain(`action="/tasks/${id}/retry"`)
     expect(body).toContain('<dd data-status="FAILED">1</dd>')
     expect(body).toContain('<dd data-status="READY">0</dd>')
+  })
+
+  it('answers htmx 2 the same row and counts, varying on the htmx headers', async () => {
+    const id = await startExport()
+
+    const res = await htmxRequest(h.app, `/tasks/${id}/cancel`, {
+      method: 'POST',
+      version: 2,
+      target: `task-${id}`,
+      form: fromList,
+    })
+
+    expect(res.status).toBe(200)
+    await expect(res).toVaryOn('HX-Request', 'HX-Target')
+    await expect(res).toHaveHxPartial('#task-counts')
+    expect(await res.text()).toMatch(new RegExp(`^<tr id="task-${id}">`))
   })
 
   it('retry puts a failed task back, and a second retry is refused with 409', async () => {
