@@ -1,6 +1,6 @@
 // The tasks crash soak (J1 of the crash table in docs/tasks.md): 1,000 idempotent tasks on 4 real worker
 // processes through 100 `kill -9` cycles at random moments, then a check of what the backend and
-// the task's effects say. `npm run soak:tasks` (about a minute), `-- --quick` (20 kills, ~25 s,
+// the task's effects say. `npm run soak:tasks` (1.5–3 min on 2 cores), `-- --quick` (20 kills, ~25 s,
 // part of `npm test`). Flags: --backend=sqlite --tasks=N --workers=N --concurrency=N --kills=N
 // --seconds=N --work-ms=N --lease-ms=N --sweep-ms=N --seed=N --keep (keep the run's folder).
 //

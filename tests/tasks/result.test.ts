@@ -4,6 +4,44 @@ import { TaskResultDoesNotExist } from '../../src/tasks/errors.ts'
 import { task } from '../../src/tasks/task.ts'
 
 describe('TaskResult', () => {
+  describe('its fields', () => {
+    it('reads them from the record, with the backend by name', async () => {
+      const backend = dummyBackend()
+      const job = task((n: number) => n, { name: 'result-test.fields', backend })
+      const runAfter = new Date('2030-01-01T00:00:00.000Z')
+
+      const result = await job.using({ priority: 5, queueName: 'mail', runAfter }).enqueue(3)
+
+      expect(result).toMatchObject({
+        taskName: 'result-test.fields',
+        queueName: 'mail',
+        priority: 5,
+        backend: 'dummy',
+        args: [3],
+        runAfter,
+        progress: null,
+        idempotencyKey: null,
+        maxAttempts: 1,
+      })
+    })
+
+    it('throws on returnValue when the task failed', async () => {
+      const backend = dummyBackend()
+      const job = task(
+        () => {
+          throw new Error('no')
+        },
+        { name: 'result-test.failed', backend }
+      )
+      const result = await job.enqueue()
+      await backend.drain()
+      await result.refresh()
+
+      expect(result.status).toBe('FAILED')
+      expect(() => result.returnValue).toThrow('returnValue: the task failed.')
+    })
+  })
+
   describe('refresh()', () => {
     it('reads the task again', async () => {
       const backend = dummyBackend()
