@@ -6,17 +6,21 @@ import { workerSettings } from './tasks/worker-options.ts'
 
 const db = openDb()
 const app = createApp({ db })
+const shutdownTimeout = Number(process.env['SHUTDOWN_GRACE_MS'] ?? 7_000)
 const server = serve(app, {
   static: app.assets,
   shutdown: {
     drainDelay: Number(process.env['SHUTDOWN_DRAIN_MS'] ?? 0),
-    timeout: Number(process.env['SHUTDOWN_GRACE_MS'] ?? 7_000),
+    timeout: shutdownTimeout,
   },
 })
-// background tasks run here unless TASKS_WORKER=0 (then `npm run worker` runs them); the
-// worker stops in the server's 'stop' phase, before the database closes in 'cleanup'
+// Background tasks run here unless TASKS_WORKER=0 (then `npm run worker` runs them). The worker
+// stops in the server's 'stop' phase, before the database closes in 'cleanup'; its grace ends a
+// second before the server's timeout, so running tasks are released before the process exits.
 if (process.env['TASKS_WORKER'] !== '0') {
-  app.tasks().startWorker({ ...workerSettings([]), shutdown: server })
+  const settings = workerSettings([])
+  const graceMs = Math.min(settings.graceMs, Math.max(0, shutdownTimeout - 1_000))
+  app.tasks().startWorker({ ...settings, graceMs, shutdown: server })
 }
 server.onShutdown(
   () => {

@@ -1,7 +1,7 @@
 import type { Page, Request } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '../src/testing/playwright.ts'
-import { expectOneLayout } from './helpers.ts'
+import { expectOneLayout, historyRestore } from './helpers.ts'
 
 /** Collects the progress polls the page sends from now on. */
 function progressPolls(page: Page): Request[] {
@@ -101,6 +101,29 @@ test.describe('tasks', () => {
     await expect(page.getByRole('link', { name: 'Refresh' })).toHaveCount(0)
     await expect(page.getByRole('heading', { level: 3, name: 'Result' })).toBeVisible()
     await expect(done.getByRole('link', { name: /^Download orders-/ })).toBeVisible()
+  })
+})
+
+test.describe('tasks list', () => {
+  test('a status tab swaps only the list and pushes the URL; Back restores it in one layout', async ({
+    page,
+  }) => {
+    await page.goto('/tasks')
+    const tabs = page.getByRole('navigation', { name: 'Task status' })
+    await tabs.getByRole('link', { name: 'Successful' }).click()
+    await expect(page).toHaveURL('/tasks?status=SUCCESSFUL')
+    await expect(page.getByRole('heading', { level: 2, name: 'Successful tasks' })).toBeVisible()
+    await expect(tabs.getByRole('link', { name: 'Successful' })).toHaveAttribute(
+      'aria-current',
+      'page'
+    )
+
+    const restored = historyRestore(page)
+    await page.goBack()
+    await restored
+    await expect(page).toHaveURL('/tasks')
+    await expectOneLayout(page, 'Tasks')
+    await expect(page.getByRole('heading', { level: 2, name: 'All tasks' })).toBeVisible()
   })
 })
 

@@ -9,8 +9,10 @@ import { hxPartial } from '../../src/partials/index.ts'
 import type { TaskRecord, TaskResult } from '../../src/tasks/index.ts'
 import type { Layout } from '../../src/views/index.ts'
 import type { DemoDb } from '../db.ts'
-import { discardedRow, TASK_ACTIONS, taskPage, taskRow, tasksPage } from '../pages/tasks.ts'
-import type { TaskAction } from '../pages/tasks.ts'
+import { TASK_ACTIONS } from '../pages/task-actions.ts'
+import type { TaskAction } from '../pages/task-actions.ts'
+import { taskPage } from '../pages/task.ts'
+import { discardedRow, taskRow, tasksPage } from '../pages/tasks.ts'
 import { parseExportFilters } from './definitions.ts'
 import { isDownloadable, isLive, taskLabel, taskProgress, taskUrl } from './progress.ts'
 import type { ProgressView } from './progress.ts'
@@ -37,21 +39,21 @@ function fragment(c: Context, markup: SafeHtml, status: 200 | 202 | 409 | 404 = 
   return res
 }
 
-function refusal(
+// a refused request: for htmx the message alone (htmx swaps no 4xx), otherwise a page with it
+async function refusal(
   c: Context,
   layout: Layout,
   status: 404 | 409,
   message: string
-): Promise<Response> | Response {
+): Promise<Response> {
   if (getHtmx(c) !== null) {
     return fragment(c, html`<p role="alert">${message}</p>`, status)
   }
-  const body = html`<h1>${status === 404 ? 'Not found' : 'Not done'}</h1>
+  const title = status === 404 ? 'Not found' : 'Not done'
+  const body = html`<h1>${title}</h1>
     <p role="alert">${message}</p>
     <p><a href="/tasks">Back to the tasks</a></p>`
-  return Promise.resolve(
-    layout(body, { title: status === 404 ? 'Not found' : 'Not done', c })
-  ).then((page) => c.html(String(page), status))
+  return c.html(String(await layout(body, { title, c })), status)
 }
 
 /**

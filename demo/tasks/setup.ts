@@ -2,7 +2,13 @@
 // to that backend, and the worker that runs them with the prune schedule.
 import type Database from 'better-sqlite3'
 import { runWorker, schedule, worker } from '../../src/tasks/index.ts'
-import type { Task, TaskWorker, WorkerBackend, WorkerOptions } from '../../src/tasks/index.ts'
+import type {
+  Task,
+  TaskSchedule,
+  TaskWorker,
+  WorkerBackend,
+  WorkerOptions,
+} from '../../src/tasks/index.ts'
 import { taskBackendFromEnv } from './backend.ts'
 import type { DemoTaskBackend, TaskAdmin } from './backend.ts'
 import {
@@ -36,6 +42,8 @@ export interface DemoTasks {
   readonly admin: TaskAdmin
   readonly files: ExportFiles
   readonly retentionMs: number
+  /** What every worker of the app enqueues when due: the prune, every ten minutes. */
+  readonly schedules: readonly TaskSchedule[]
   readonly exportOrders: Task<[ExportFilters], ExportResult>
   readonly recomputeCustomerTotals: Task<[], RecomputeResult>
   /** Starts a worker in this process on the app's backend, with the prune schedule. */
@@ -93,6 +101,7 @@ export function setupTasks(db: Database.Database, options: TasksOptions = {}): D
     admin,
     files,
     retentionMs,
+    schedules,
     exportOrders: exportOrders.using({ backend }),
     recomputeCustomerTotals: recomputeCustomerTotals.using({ backend }),
     startWorker: (given = {}) =>

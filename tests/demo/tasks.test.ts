@@ -28,10 +28,10 @@ interface Harness {
 
 let h: Harness
 
-function open(stepMs = 0): Harness {
+function open(stepMs = 0, retentionMs?: number): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'hxkit-tasks-'))
   const db = openDb({ path: join(dir, 'demo.db'), reset: true })
-  return { app: createApp({ db, htmxVersion: 4, tasks: { stepMs } }), db, dir }
+  return { app: createApp({ db, htmxVersion: 4, tasks: { stepMs, retentionMs } }), db, dir }
 }
 
 function close(harness: Harness): void {
@@ -358,6 +358,32 @@ describe('prune', () => {
     expect((await record(waiting)).status).toBe('READY')
   })
 
+  it('runs every ten minutes through the worker, removing the files of pruned exports', async () => {
+    const pruning = open(0, 0)
+    try {
+      const tasks = pruning.app.tasks()
+      const res = await noJsRequest(pruning.app, '/tasks/export', { method: 'POST', form: {} })
+      const id = (res.headers.get('Location') ?? '').slice('/tasks/'.length)
+      await drain(pruning)
+      const file = tasks.files.path(id) as string
+      expect(existsSync(file)).toBe(true)
+      const runSchedules = tasks.backend.runSchedules?.bind(tasks.backend)
+      const now = Date.now()
+
+      expect(await runSchedules?.(tasks.schedules, new Date(now))).toBe(0)
+      expect(await runSchedules?.(tasks.schedules, new Date(now + 10 * 60_000))).toBe(1)
+      await drain(pruning)
+
+      expect(existsSync(file)).toBe(false)
+      expect(await tasks.backend.getResult(id)).toBeNull()
+      const prune = (await tasks.admin.list({ status: null, limit: 5, offset: 0 }))[0]
+      expect(prune?.taskName).toBe('demo.pruneFinishedTasks')
+      expect(prune?.returnValue).toBe(1)
+    } finally {
+      close(pruning)
+    }
+  })
+
   it('keeps tasks younger than the retention', async () => {
     await startExport()
     await drain()
@@ -503,6 +529,15 @@ describe('GET /tasks/:id', () => {
     expect(unsafeMarkup(body)).toEqual([])
   })
 
+  it('renders its partial exactly as the full page does', async () => {
+    const id = await startExport()
+    await drain()
+
+    const parity = await checkPartialParity(h.app, `/tasks/${id}`, h.app.pages.task)
+
+    expect(parity.filter((entry) => !entry.ok)).toEqual([])
+  })
+
   it('shows a refresh link while the task can change', async () => {
     const id = await startExport()
 
@@ -540,6 +575,22 @@ describe('POST /tasks/:id/<action>', () => {
     expect(body).toContain(`action="/tasks/${id}/retry"`)
     expect(body).toContain('<dd data-status="FAILED">1</dd>')
     expect(body).toContain('<dd data-status="READY">0</dd>')
+  })
+
+  it('answers htmx 2 the same row and counts, varying on the htmx headers', async () => {
+    const id = await startExport()
+
+    const res = await htmxRequest(h.app, `/tasks/${id}/cancel`, {
+      method: 'POST',
+      version: 2,
+      target: `task-${id}`,
+      form: fromList,
+    })
+
+    expect(res.status).toBe(200)
+    await expect(res).toVaryOn('HX-Request', 'HX-Target')
+    await expect(res).toHaveHxPartial('#task-counts')
+    expect(await res.text()).toMatch(new RegExp(`^<tr id="task-${id}">`))
   })
 
   it('retry puts a failed task back, and a second retry is refused with 409', async () => {
