@@ -2,7 +2,7 @@
 // this process and in worker processes, as tasks/s (a backlog drained) and enqueue-to-start
 // latency p50/p99 (one task at a time, the workers idle), next to a baseline measured in the same
 // run: the backend's own claim and complete statements in a bare loop, no worker around them.
-// `npm run bench:tasks` (-- --quick, --json, --backend=sqlite,…). Needs none of bench/'s own
+// `npm run bench:tasks` (-- --quick, --json, --backend=sqlite,bullmq: both by default). Needs none of bench/'s own
 // dependencies. Backends are the crash soak's factories (scripts/soak-tasks/backends.ts): a row
 // set per backend, so another backend adds rows by adding a factory.
 import { spawn } from 'node:child_process'
@@ -36,7 +36,8 @@ interface Row {
 
 const args = parseArgs(process.argv.slice(2))
 const backendNames = (
-  process.argv.find((arg) => arg.startsWith('--backend='))?.slice('--backend='.length) ?? 'sqlite'
+  process.argv.find((arg) => arg.startsWith('--backend='))?.slice('--backend='.length) ??
+  'sqlite,bullmq'
 ).split(',')
 const TASKS = args.quick ? 2_000 : 10_000
 const SAMPLES = args.quick ? 60 : 300
@@ -94,11 +95,18 @@ async function waitAllDone(backend: WorkerBackend, ids: readonly string[]): Prom
   }
 }
 
-/** Drains a backlog of TASKS no-ops; tasks/s from the first start to the last completion. */
+/**
+ * Drains a backlog of TASKS no-ops; tasks/s from the first start to the last completion. With
+ * `running` (workers in other processes, started before the backlog, which they drain while it
+ * is being enqueued) the clock starts before the first enqueue, so the rate is of the enqueue
+ * and the drain together, never of a drain that already happened.
+ */
 async function throughput(
   backend: WorkerBackend,
-  start: () => Promise<() => Promise<void>>
+  start: () => Promise<() => Promise<void>>,
+  running = false
 ): Promise<number> {
+  const enqueueing = performance.now()
   await enqueueBacklog(backend, TASKS)
   const finished = async (): Promise<boolean> => {
     const last = await backend.getResult(lastId)
@@ -106,7 +114,7 @@ async function throughput(
   }
   // the last enqueued is claimed last (FIFO); count by status once it is done
   const lastId = (await noop(backend).enqueue()).id
-  const began = performance.now()
+  const began = running ? enqueueing : performance.now()
   const stop = await start()
   while (!(await finished())) {
     await sleep(2)
@@ -232,10 +240,11 @@ async function crossProcess(
       await dispose()
     }
   }
-  // the workers start before the clock for the backlog: their start-up is not throughput
+  // the workers start before the clock: their start-up is not throughput (the clock covers the
+  // enqueue, which they overlap)
   const rate = (await measure(async (backend, start) => {
     const stop = await start()
-    return throughput(backend, () => Promise.resolve(stop))
+    return throughput(backend, () => Promise.resolve(stop), true)
   })) as number
   const samples = (await measure(async (backend, start) => {
     await start()
@@ -322,6 +331,10 @@ if (args.json) {
   const baseline = new Map(
     rows.filter((row) => row.where === 'baseline').map((row) => [row.backend, row.tasksPerSecond])
   )
+  // each run of another backend against the same run on SQLite, measured in this process run
+  const onSqlite = new Map(
+    rows.filter((row) => row.backend === 'sqlite').map((row) => [row.run, row.tasksPerSecond])
+  )
   console.log(
     markdownTable({
       headers: [
@@ -330,16 +343,18 @@ if (args.json) {
         'workers',
         'tasks/s',
         '× baseline',
+        '× sqlite',
         'start p50 ms',
         'start p99 ms',
       ],
-      numeric: [3, 4, 5, 6],
+      numeric: [3, 4, 5, 6, 7],
       rows: rows.map((row) => [
         row.backend,
         row.run,
         row.workers,
         fixed(row.tasksPerSecond, 0),
         fixed(row.tasksPerSecond / (baseline.get(row.backend) ?? Number.NaN), 2),
+        fixed(row.tasksPerSecond / (onSqlite.get(row.run) ?? Number.NaN), 2),
         fixed(row.p50, 1),
         fixed(row.p99, 1),
       ]),

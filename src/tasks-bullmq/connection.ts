@@ -1,19 +1,5 @@
 import { Redis } from 'ioredis'
-
-/**
- * Thrown when Redis cannot be reached within the backend's `offlineTimeoutMs` (or a command on
- * it fails for that reason): the task was not enqueued, the action not done. A request handler
- * can answer 503 instead of hanging.
- * @see docs/tasks-bullmq.md
- * @example
- * try { await report.enqueue(id) } catch (error) {
- *   if (error instanceof RedisUnavailable) return c.text('The task queue is down; try again.', 503)
- *   throw error
- * }
- */
-export class RedisUnavailable extends Error {
-  override name = 'RedisUnavailable'
-}
+import { RedisUnavailable } from './errors.ts'
 
 /** A Redis URL without its password, for messages. */
 export function redactUrl(url: string): string {
