@@ -5,9 +5,9 @@ import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cursorCodec, paginate } from '../src/components/index.ts'
 import { consoleStore } from '../demo/orders/store.ts'
 import { migrateAndSeed } from '../demo/seed.ts'
+import { cursorCodec, paginate } from '../src/components/index.ts'
 
 const ROWS = Number(process.env['DEMO_ORDERS'] ?? 1_000_000)
 process.env['DEMO_ORDERS'] = String(ROWS)
