@@ -17,9 +17,17 @@ import { openSource } from './http/data.ts'
 
 interface App {
   fetch: (request: Request) => Response | Promise<Response>
+  /** Since the demo has sign-in: the `Cookie` header of a seeded user. */
+  sessionCookie?: (role: 'viewer') => Promise<string>
 }
 interface AppModule {
-  createApp: (options: { db: unknown; htmxVersion: 4 }) => App
+  createApp: (options: { db: unknown; htmxVersion: 4; users?: unknown }) => App
+}
+
+// known passwords and cheap hashes for a demo that signs in (older commits ignore the option)
+const USERS = {
+  passwords: { viewer: 'ab-viewer', operator: 'ab-operator', admin: 'ab-admin' },
+  hashCost: 1024,
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -45,11 +53,16 @@ try {
   const headers: Record<string, string> = partial
     ? { 'HX-Request': 'true', 'HX-Request-Type': 'partial', 'HX-Target': 'section#orders' }
     : {}
-  const get = (app: App) => async (): Promise<string> =>
-    (await app.fetch(new Request('http://127.0.0.1/', { headers }))).text()
+  // each app with its own viewer's session, if it has sign-in
+  const get = async (app: App): Promise<() => Promise<string>> => {
+    const cookie = (await app.sessionCookie?.('viewer')) ?? ''
+    const signed = cookie === '' ? headers : { ...headers, cookie }
+    return async () =>
+      (await app.fetch(new Request('http://127.0.0.1/', { headers: signed }))).text()
+  }
   const runs = {
-    before: get(before.createApp({ db, htmxVersion: 4 })),
-    after: get(after.createApp({ db, htmxVersion: 4 })),
+    before: await get(before.createApp({ db, htmxVersion: 4, users: USERS })),
+    after: await get(after.createApp({ db, htmxVersion: 4, users: USERS })),
   }
   const strip = (body: string): string => body.replace(/nonce="[^"]*"/g, '')
   if (strip(await runs.before()) !== strip(await runs.after())) {

@@ -9,11 +9,11 @@
  */
 import type { Hono } from 'hono'
 import zlib from 'node:zlib'
-import { createApp } from '../demo/app.ts'
 import { openDb } from '../demo/db.ts'
 import { composeApp } from '../src/server/compose.ts'
 import { tempDatabase } from './http/harness.ts'
 import { isMain, parseArgs } from './lib/args.ts'
+import { signedInDemo } from './lib/demo-app.ts'
 import { machineLine } from './lib/machine.ts'
 import { fixed, mean, median } from './lib/stats.ts'
 import { markdownTable } from './lib/table.ts'
@@ -57,8 +57,12 @@ export interface CompressionResult {
 
 type Fetch = (request: Request) => Response | Promise<Response>
 
-function composed(dbPath: string, compression: boolean): Fetch {
-  const app = createApp({ db: openDb({ path: dbPath }), htmxVersion: 4 })
+// every request signs in as the demo's viewer (the pages need a user); set by composed()
+let session = ''
+
+async function composed(dbPath: string, compression: boolean): Promise<Fetch> {
+  const { app, cookie } = await signedInDemo(openDb({ path: dbPath }))
+  session = cookie
   const root: Hono = composeApp(
     app,
     { static: null, compression: compression ? {} : null, liveness: null, readiness: null },
@@ -70,7 +74,9 @@ function composed(dbPath: string, compression: boolean): Fetch {
 
 function request(acceptEncoding: string | null): Request {
   const headers: Record<string, string> =
-    acceptEncoding === null ? {} : { 'Accept-Encoding': acceptEncoding }
+    acceptEncoding === null
+      ? { cookie: session }
+      : { 'Accept-Encoding': acceptEncoding, cookie: session }
   return new Request('http://localhost/', { headers })
 }
 
@@ -151,8 +157,8 @@ export async function runCompression(
   const settings =
     options.quick === true ? { windowMs: 500, rounds: 3 } : { windowMs: 1_500, rounds: 5 }
   const db = tempDatabase()
-  const plain = composed(db, false)
-  const compressed = composed(db, true)
+  const plain = await composed(db, false)
+  const compressed = await composed(db, true)
   const page = new Uint8Array(await (await plain(request(null))).arrayBuffer())
   const identityBytes = await bodyBytes(compressed, null)
   const rows: CompressionRow[] = []

@@ -135,9 +135,10 @@ async function measure(
 ): Promise<{ b: Window[]; c: Window[] }> {
   const run = async (target: ServerChild, seconds: number): Promise<Window> => {
     const before = cpuMicros(target.pid)
+    // the demo's session cookie goes to the baseline too, so both get the same request
     const result = await load.run({
       url: target.url,
-      headers: candidate.headers,
+      headers: { ...candidate.headers, ...server.headers },
       connections: settings.connections,
       seconds,
     })
@@ -193,8 +194,9 @@ async function runCandidate(
 ): Promise<HttpRow> {
   const server = await startServer(candidate.kind, { db: options.db, liveDb: options.liveDb })
   try {
-    const expected = await fetchPage(base.url, candidate.headers)
-    const actual = await fetchPage(server.url, candidate.headers)
+    const headers = { ...candidate.headers, ...server.headers }
+    const expected = await fetchPage(base.url, headers)
+    const actual = await fetchPage(server.url, headers)
     const difference = compare(expected, actual)
     const { b, c } = await measure(load, base, server, candidate, options.settings)
     const row = summarize(candidate, b, c)

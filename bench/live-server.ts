@@ -31,7 +31,9 @@ app.get('/publish', async (c) => {
 })
 app.get('/stats', (c) => {
   const gc = (globalThis as { gc?: () => void }).gc
-  for (let i = 0; i < 4; i++) {gc?.()}
+  for (let i = 0; i < 4; i++) {
+    gc?.()
+  }
   const usage = process.memoryUsage()
   return c.json({ heapUsed: usage.heapUsed, rss: usage.rss, streams: hub.stats().streams })
 })

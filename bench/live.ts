@@ -26,7 +26,9 @@ const children: ChildProcess[] = []
 const agent = new Agent({ keepAlive: false, maxSockets: Infinity })
 
 process.on('exit', () => {
-  for (const child of children) {child.kill('SIGKILL')}
+  for (const child of children) {
+    child.kill('SIGKILL')
+  }
 })
 
 function startServer(env: Record<string, string> = {}): Promise<number> {
@@ -39,7 +41,9 @@ function startServer(env: Record<string, string> = {}): Promise<number> {
   return new Promise((done, fail) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const port = /PORT (\d+)/.exec(chunk.toString())?.[1]
-      if (port !== undefined) {done(Number(port))}
+      if (port !== undefined) {
+        done(Number(port))
+      }
     })
     child.once('exit', (code) => {
       fail(new Error(`bench server exited with ${String(code)}`))
@@ -91,7 +95,9 @@ async function openStreams(
                   ready()
                 })
                 res.on('data', (chunk: string) => {
-                  for (const match of chunk.matchAll(/data-seq="(\d+)"/g)) {onSeq(Number(match[1]))}
+                  for (const match of chunk.matchAll(/data-seq="(\d+)"/g)) {
+                    onSeq(Number(match[1]))
+                  }
                 })
               }
             )
@@ -103,7 +109,9 @@ async function openStreams(
   }
   return {
     close() {
-      for (const req of requests) {req.destroy()}
+      for (const req of requests) {
+        req.destroy()
+      }
     },
   }
 }
@@ -119,8 +127,9 @@ async function heapPerStream(): Promise<{ perStream: number; rssPerStream: numbe
   const streams = await openStreams(port, STREAMS)
   const during = await json<{ heapUsed: number; rss: number; streams: number }>(port, '/stats')
   streams.close()
-  if (during.streams !== STREAMS)
-    {throw new Error(`expected ${String(STREAMS)} streams, got ${String(during.streams)}`)}
+  if (during.streams !== STREAMS) {
+    throw new Error(`expected ${String(STREAMS)} streams, got ${String(during.streams)}`)
+  }
   return {
     perStream: (during.heapUsed - before.heapUsed) / STREAMS,
     rssPerStream: (during.rss - before.rss) / STREAMS,
@@ -136,7 +145,9 @@ async function latency(
   const samples: number[] = []
   const streams = await openStreams(streamPort, subscribers, (seq) => {
     const sent = sentAt.get(seq)
-    if (sent !== undefined) {samples.push(performance.now() - sent)}
+    if (sent !== undefined) {
+      samples.push(performance.now() - sent)
+    }
   })
   await sleep(500)
   for (let seq = 1; seq <= PUBLISHES; seq++) {
@@ -165,7 +176,9 @@ const redis = await startRedis()
 const a = await startServer({ LIVE_REDIS_URL: redis.url })
 const b = await startServer({ LIVE_REDIS_URL: redis.url })
 const two = await latency(a, b)
-for (const child of children.splice(0)) {child.kill('SIGKILL')}
+for (const child of children.splice(0)) {
+  child.kill('SIGKILL')
+}
 await redis.stop()
 
 console.log(machine)

@@ -80,9 +80,9 @@ async function waitConnections(server: ServerChild, want: number): Promise<numbe
   return count
 }
 
-function request(url: string, agent: Agent): Promise<void> {
+function request(url: string, agent: Agent, headers: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = get(url, { agent }, (res) => {
+    const req = get(url, { agent, headers }, (res) => {
       res.resume()
       res.once('end', resolve)
       res.once('error', reject)
@@ -93,12 +93,14 @@ function request(url: string, agent: Agent): Promise<void> {
 }
 
 async function perConnection(server: ServerChild, load: Load) {
-  await load.run({ url: server.url, headers: {}, connections: 10, seconds: 1 })
+  await load.run({ url: server.url, headers: server.headers, connections: 10, seconds: 1 })
   await waitConnections(server, 0)
   const before = await call<Usage>(server.child, 'memory', null, 10_000)
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS })
   try {
-    await Promise.all(Array.from({ length: CONNECTIONS }, () => request(server.url, agent)))
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, () => request(server.url, agent, server.headers))
+    )
     const open = await waitConnections(server, CONNECTIONS)
     const after = await call<Usage>(server.child, 'memory', null, 10_000)
     return {

@@ -36,6 +36,8 @@ export interface ServerChild {
   child: ChildProcess
   pid: number
   url: string
+  /** Headers every request to it carries (the demo's session cookie), `{}` for the others. */
+  headers: Record<string, string>
 }
 
 /** How to start a server child. */
@@ -65,7 +67,13 @@ export async function startServer(kind: Kind, options: ServerOptions): Promise<S
     },
   })
   const ready = await waitReady<ReadyMessage>(child, 60_000)
-  return { kind, child, pid: ready.pid, url: `http://127.0.0.1:${String(ready.port)}/` }
+  return {
+    kind,
+    child,
+    pid: ready.pid,
+    url: `http://127.0.0.1:${String(ready.port)}/`,
+    headers: ready.cookie === null ? {} : { cookie: ready.cookie },
+  }
 }
 
 /** The load generator child. */

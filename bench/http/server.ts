@@ -11,6 +11,8 @@ export interface ReadyMessage {
   kind: Kind
   port: number
   pid: number
+  /** The `Cookie` header every request to this server sends (the demo's signed-in viewer). */
+  cookie: string | null
 }
 
 const kind = process.argv[2] as Kind
@@ -22,7 +24,11 @@ if (dbPath === undefined) {
   throw new Error('BENCH_DB is not set')
 }
 const db = openSource(dbPath, process.env['BENCH_LIVE_DB'] === '1')
-const server = await startServer(kind, db, Number(process.env['BENCH_KEEPALIVE_MS'] ?? 5_000))
+const { server, cookie } = await startServer(
+  kind,
+  db,
+  Number(process.env['BENCH_KEEPALIVE_MS'] ?? 5_000)
+)
 const gc = (globalThis as { gc?: () => void }).gc
 
 serveRpc({
@@ -44,5 +50,11 @@ serveRpc({
       })
     }),
 })
-const ready: ReadyMessage = { ready: true, kind, port: portOf(server), pid: process.pid }
+const ready: ReadyMessage = {
+  ready: true,
+  kind,
+  port: portOf(server),
+  pid: process.pid,
+  cookie,
+}
 process.send?.(ready)

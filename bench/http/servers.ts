@@ -5,8 +5,8 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { createApp } from '../../demo/app.ts'
 import type { DemoDb } from '../../demo/db.ts'
+import { signedInDemo } from '../lib/demo-app.ts'
 import { loadOrders, loadOverview, queryOf } from './data.ts'
 import type { Query } from './data.ts'
 import { ejsModel } from './ejs-model.ts'
@@ -133,14 +133,24 @@ async function expressServer(db: DemoDb, ejs: boolean): Promise<Server> {
  * @param kind - which server
  * @param db - the data source
  * @param keepAliveMs - the server's keep-alive timeout
- * @returns the listening `node:http` server
+ * @returns the listening `node:http` server, and the `Cookie` header its requests need (the hxkit
+ *   demo signs in; the others need none)
  * @example
  * const server = await startServer('baseline', db, 5_000)
  */
-export async function startServer(kind: Kind, db: DemoDb, keepAliveMs: number): Promise<Server> {
+export async function startServer(
+  kind: Kind,
+  db: DemoDb,
+  keepAliveMs: number
+): Promise<{ server: Server; cookie: string | null }> {
+  let cookie: string | null = null
   const starters: Record<Kind, () => Promise<Server>> = {
     baseline: () => baseline(db),
-    hxkit: () => honoServer(createApp({ db, htmxVersion: 4 }).fetch),
+    hxkit: async () => {
+      const demo = await signedInDemo(db)
+      cookie = demo.cookie
+      return honoServer(demo.app.fetch)
+    },
     'hono-hand': () => honoHand(db),
     'hono-jsx': () => honoJsx(db),
     fastify: () => fastifyServer(db),
@@ -150,7 +160,7 @@ export async function startServer(kind: Kind, db: DemoDb, keepAliveMs: number): 
   const server = await starters[kind]()
   server.keepAliveTimeout = keepAliveMs
   server.headersTimeout = keepAliveMs + 1_000
-  return server
+  return { server, cookie }
 }
 
 /**
