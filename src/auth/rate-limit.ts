@@ -1,9 +1,9 @@
 // Fixed-window rate limits: in memory by default, or in the app's SQLite file so every process of
 // the app shares them and a restart does not reset them.
-import type { Database } from 'better-sqlite3'
 import { checkKeys } from '../internal/options.ts'
 import { windowCounter } from '../internal/rate-window.ts'
 import type { WindowCount } from '../internal/rate-window.ts'
+import type { SqliteDatabase } from '../internal/sqlite.ts'
 
 /** Where a rate limiter keeps its counters. */
 export interface RateLimitStore {
@@ -80,7 +80,7 @@ const TABLE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
  * const logins = rateLimiter({ limit: 10, windowMs: 15 * 60_000, store: sqliteRateLimitStore(db) })
  */
 export function sqliteRateLimitStore(
-  db: Database,
+  db: SqliteDatabase,
   options: { readonly table?: string | undefined } = {}
 ): RateLimitStore {
   checkKeys('sqliteRateLimitStore()', options, ['table'])

@@ -1,7 +1,7 @@
 // Server-side session storage: the interface, and the store on the app's SQLite file.
-import type { Database } from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { checkKeys } from '../internal/options.ts'
+import type { SqliteDatabase } from '../internal/sqlite.ts'
 
 /** One session as stored: who, since when, last seen when (ms since the epoch). */
 export interface SessionRecord {
@@ -50,7 +50,7 @@ interface Row {
  * await auth.revokeUser('42') // signs user 42 out everywhere
  */
 export function sqliteSessionStore(
-  db: Database,
+  db: SqliteDatabase,
   options: { readonly table?: string | undefined } = {}
 ): SessionStore {
   checkKeys('sqliteSessionStore()', options, ['table'])

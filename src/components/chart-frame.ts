@@ -19,7 +19,8 @@ export interface DataTable {
   readonly rows: readonly (readonly (string | number)[])[]
 }
 
-export const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
+/** Number formatting of chart labels and data tables (en-GB, up to 2 decimals). */
+export const number: Intl.NumberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
 
 export function fmt(value: number | string): string {
   return typeof value === 'number' ? number.format(value) : value

@@ -28,9 +28,9 @@ export interface Entry {
 const REMEMBERED = 10_000
 
 export class Registry {
-  readonly entries = new Map<LiveStream, Entry>()
-  readonly byChannel = new Map<string, Set<Entry>>()
-  readonly pending = new Set<Entry>()
+  readonly entries: Map<LiveStream, Entry> = new Map<LiveStream, Entry>()
+  readonly byChannel: Map<string, Set<Entry>> = new Map<string, Set<Entry>>()
+  readonly pending: Set<Entry> = new Set<Entry>()
   readonly #published = new Map<string, number>()
   #knownSince = Number.POSITIVE_INFINITY
   #unsubscribe: (() => void) | null = null

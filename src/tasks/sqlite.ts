@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { checkKeys } from '../internal/options.ts'
+import type { SqliteDatabase, SqliteStatement } from '../internal/sqlite.ts'
 import type { EnqueueRequest, TaskClaim, TaskListOptions, WorkerBackend } from './backend.ts'
 import { LeaseExpired, TaskCancelled, toTaskError } from './errors.ts'
 import type { JsonValue } from './json.ts'
@@ -10,23 +11,7 @@ import { runDueSchedules } from './schedule.ts'
 import type { TaskSchedule } from './schedule.ts'
 import { CLAIM_ANY, CLAIM_QUEUE, FENCE, SCHEMA, SWEEP } from './sqlite-schema.ts'
 
-/** The part of a better-sqlite3 statement the backend uses. */
-export interface SqliteStatement {
-  run(...params: unknown[]): { changes: number }
-  get(...params: unknown[]): unknown
-  all(...params: unknown[]): unknown[]
-}
-
-/**
- * The part of a better-sqlite3 `Database` the backend uses; the app passes its own instance, so
- * hxkit never imports better-sqlite3 and shares the app's transactions.
- */
-export interface SqliteDatabase {
-  readonly name: string
-  prepare(source: string): SqliteStatement
-  exec(source: string): unknown
-  pragma(source: string, options?: { simple?: boolean }): unknown
-}
+export type { SqliteDatabase, SqliteStatement } from '../internal/sqlite.ts'
 
 /** Options of `sqliteBackend()`. */
 export interface SqliteBackendOptions {
