@@ -20,7 +20,9 @@ export interface DataTable {
 }
 
 /** Number formatting of chart labels and data tables (en-GB, up to 2 decimals). */
-export const number: Intl.NumberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
+export const number: Intl.NumberFormat = new Intl.NumberFormat('en-GB', {
+  maximumFractionDigits: 2,
+})
 
 export function fmt(value: number | string): string {
   return typeof value === 'number' ? number.format(value) : value
