@@ -83,10 +83,23 @@ function lazy(db: () => DemoDb): DemoDb {
   }
 }
 
-/** Runs `middleware` except for static files (a dot in the path's last segment). */
+// A static file's path: a dot in the last segment. No page or action path has one.
+const FILE_PATH = /\.[^/]*$/
+
+/** Runs `middleware` except for static files. */
 function skipFiles(middleware: MiddlewareHandler): MiddlewareHandler {
   return async function unlessFile(c, next) {
-    return /\.[^/]*$/.test(c.req.path) ? next() : middleware(c, next)
+    return FILE_PATH.test(c.req.path) ? next() : middleware(c, next)
+  }
+}
+
+/**
+ * A guard for a group of pages (`/orders/*`): a file-like path there, which the session middleware
+ * skipped, is no page of the group, so it gets 404 rather than reaching the guard without a session.
+ */
+function guardPages(guard: MiddlewareHandler): MiddlewareHandler {
+  return async function guardedPages(c, next) {
+    return FILE_PATH.test(c.req.path) ? c.notFound() : guard(c, next)
   }
 }
 
@@ -135,11 +148,13 @@ export function createApp(options: AppOptions) {
   const operator = requireRole('operator')
   const admin = requireRole('admin')
   const reads = (c: Context): boolean => c.req.method === 'GET' || c.req.method === 'HEAD'
-  const readOrOperate: MiddlewareHandler = async (c, next) =>
+  const readOrOperate: MiddlewareHandler = guardPages(async (c, next) =>
     (reads(c) ? viewer : operator)(c, next)
+  )
   // the edit row and the edit dialog are GETs that open a change: operators only
-  const ordersGuard: MiddlewareHandler = async (c, next) =>
+  const ordersGuard: MiddlewareHandler = guardPages(async (c, next) =>
     (reads(c) && !/\/(?:edit|dialog)$/.test(c.req.path) ? viewer : operator)(c, next)
+  )
   // flash messages that survive a redirect (the orders console's changes)
   app.use(flashes({ secret: consoleSecret() }))
   // browsers ask for it on every page; an empty answer keeps the console free of 404s
