@@ -130,7 +130,11 @@ test.describe('tasks on Redis across two instances', () => {
     first.kill('SIGKILL')
     await taskWorker()
 
-    const done = other.getByRole('status').filter({ hasText: 'Customer totals recompute finished' })
+    // the task's own outcome (the toast region announces it too)
+    const done = other
+      .getByRole('region', { name: 'Customer totals recompute' })
+      .getByRole('status')
+      .filter({ hasText: 'Customer totals recompute finished' })
     await expect(done).toBeVisible({ timeout: 30_000 })
     await expect(other.getByRole('heading', { level: 3, name: 'Result' })).toBeVisible()
     const result = await (
