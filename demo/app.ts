@@ -75,6 +75,7 @@ function lazy(db: () => DemoDb): DemoDb {
   const get = (): DemoDb => (opened ??= db())
   return {
     stats: () => get().stats(),
+    charts: () => get().charts(),
     orders: (query) => get().orders(query),
     activity: (limit) => get().activity(limit),
     customers: (query) => get().customers(query),
