@@ -1,20 +1,13 @@
 // Sessions in a sealed cookie (default) or a server-side store, with absolute and idle expiry.
 import type { Context, MiddlewareHandler } from 'hono'
-import {
-  deleteCookie,
-  generateCookie,
-  generateSignedCookie,
-  getCookie,
-  getSignedCookie,
-  setCookie,
-  setSignedCookie,
-} from 'hono/cookie'
+import { deleteCookie, generateCookie, getCookie, setCookie } from 'hono/cookie'
 import type { CookieOptions } from 'hono/utils/cookie'
 import { randomBytes } from 'node:crypto'
 import { checkKeys } from '../internal/options.ts'
 import { resolveGuardConfig } from './guard-config.ts'
 import type { GuardConfig, GuardOptions } from './guard-config.ts'
 import { createSealer } from './seal.ts'
+import { createIdSigner } from './signed-id.ts'
 import type { SessionRecord, SessionStore } from './store.ts'
 
 /** The signed-in user as the guards see it: an id and its roles. Apps extend it. */
@@ -201,6 +194,7 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
   const touchAfter = Math.min(60 * SECONDS, Math.floor(idle / 4))
   const guard: GuardConfig = resolveGuardConfig(options)
   const sealer = createSealer(secrets)
+  const signer = createIdSigner(secrets)
 
   const cookieOptions = (c: Context, record: SessionRecord): CookieOptions => ({
     path: '/',
@@ -218,23 +212,19 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
       return
     }
     await store.set(record, Math.min(record.createdAt + maxAge, record.lastSeenAt + idle))
-    await setSignedCookie(c, name, record.id, secrets[0] as string, cookieOptions(c, record))
+    setCookie(c, name, signer.sign(record.id), cookieOptions(c, record))
   }
 
   const read = async (c: Context): Promise<SessionRecord | null | 'invalid'> => {
-    if (getCookie(c, name) === undefined) {
+    const value = getCookie(c, name)
+    if (value === undefined) {
       return null
     }
     if (store === null) {
-      return parseRecord(sealer.open(getCookie(c, name) as string, name)) ?? 'invalid'
+      return parseRecord(sealer.open(value, name)) ?? 'invalid'
     }
-    for (const secret of secrets) {
-      const id = await getSignedCookie(c, secret, name)
-      if (typeof id === 'string' && id !== '') {
-        return (await store.get(id)) ?? 'invalid'
-      }
-    }
-    return 'invalid'
+    const id = signer.open(value)
+    return id === null ? 'invalid' : ((await store.get(id)) ?? 'invalid')
   }
 
   const clear = (c: Context): void => {
@@ -320,7 +310,7 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
         return pair(generateCookie(name, cookieValue(record), attributes))
       }
       await store.set(record, now + Math.min(maxAge, idle))
-      return pair(await generateSignedCookie(name, record.id, secrets[0] as string, attributes))
+      return pair(generateCookie(name, signer.sign(record.id), attributes))
     },
   }
 }
