@@ -1,7 +1,7 @@
 // The signed-in user as a hand-written app finds it, for the hand-built candidates: the demo's
-// session cookie (an id signed with HMAC-SHA256, hono's signed-cookie format) checked with
-// node:crypto, the id's SHA-256 looked up in the demo's session table, then the user's row — the
-// same reads the demo's session middleware makes, without a framework.
+// session cookie (the session id and a 128-bit HMAC-SHA256 tag over purpose, cookie name and id)
+// checked with node:crypto, the id's SHA-256 looked up in the demo's session table, then the
+// user's row — the same reads the demo's session middleware makes, without a framework.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { DemoDb } from '../../demo/db.ts'
 
@@ -40,8 +40,11 @@ export function handSessions(db: DemoDb): (cookie: string | undefined) => HandUs
     const value = decodeURIComponent(raw)
     const dot = value.lastIndexOf('.')
     const id = value.slice(0, dot)
-    const signature = Buffer.from(value.slice(dot + 1), 'base64')
-    const expected = createHmac('sha256', secret).update(id).digest()
+    const signature = Buffer.from(value.slice(dot + 1), 'base64url')
+    const expected = createHmac('sha256', secret)
+      .update(`hxkit-session\nhxkit_session\n${id}`)
+      .digest()
+      .subarray(0, 16)
     if (dot < 1 || signature.length !== expected.length || !timingSafeEqual(signature, expected)) {
       return null
     }

@@ -4,10 +4,10 @@ import { deleteCookie, generateCookie, getCookie, setCookie } from 'hono/cookie'
 import type { CookieOptions } from 'hono/utils/cookie'
 import { randomBytes } from 'node:crypto'
 import { checkKeys } from '../internal/options.ts'
+import { signer } from '../internal/sign.ts'
 import { resolveGuardConfig } from './guard-config.ts'
 import type { GuardConfig, GuardOptions } from './guard-config.ts'
 import { createSealer } from './seal.ts'
-import { createIdSigner } from './signed-id.ts'
 import type { SessionRecord, SessionStore } from './store.ts'
 
 /** The signed-in user as the guards see it: an id and its roles. Apps extend it. */
@@ -194,7 +194,8 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
   const touchAfter = Math.min(60 * SECONDS, Math.floor(idle / 4))
   const guard: GuardConfig = resolveGuardConfig(options)
   const sealer = createSealer(secrets)
-  const signer = createIdSigner(secrets)
+  // a store's cookie is the session id, signed (docs/decisions.md)
+  const ids = signer(secrets, 'hxkit-session')
 
   const cookieOptions = (c: Context, record: SessionRecord): CookieOptions => ({
     path: '/',
@@ -212,7 +213,7 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
       return
     }
     await store.set(record, Math.min(record.createdAt + maxAge, record.lastSeenAt + idle))
-    setCookie(c, name, signer.sign(record.id), cookieOptions(c, record))
+    setCookie(c, name, ids.sign(record.id, name), cookieOptions(c, record))
   }
 
   const read = async (c: Context): Promise<SessionRecord | null | 'invalid'> => {
@@ -223,7 +224,7 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
     if (store === null) {
       return parseRecord(sealer.open(value, name)) ?? 'invalid'
     }
-    const id = signer.open(value)
+    const id = ids.verify(value, name)
     return id === null ? 'invalid' : ((await store.get(id)) ?? 'invalid')
   }
 
@@ -310,7 +311,7 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
         return pair(generateCookie(name, cookieValue(record), attributes))
       }
       await store.set(record, now + Math.min(maxAge, idle))
-      return pair(generateCookie(name, signer.sign(record.id), attributes))
+      return pair(generateCookie(name, ids.sign(record.id, name), attributes))
     },
   }
 }

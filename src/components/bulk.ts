@@ -2,7 +2,7 @@ import { HTTPException } from 'hono/http-exception'
 import { html, hx } from '../html/index.ts'
 import type { PartialLike, SafeHtml } from '../html/index.ts'
 import { checkKeys } from '../internal/options.ts'
-import { checkSecret, signer } from './sign.ts'
+import { checkSecret, signer } from '../internal/sign.ts'
 
 /** A verified "all N across pages" selection: the canonical query it covers and the count shown. */
 export interface BulkScope {

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { checkKeys } from '../internal/options.ts'
-import { checkSecret, signer } from './sign.ts'
+import { checkSecret, signer } from '../internal/sign.ts'
 import { toasts } from './toasts.ts'
 import type { ToastKind, ToastMessage } from './toasts.ts'
 
