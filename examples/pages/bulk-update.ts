@@ -29,9 +29,11 @@ const changed = html`<p>
     itself fails WCAG 2.2.1.
   </p>
   <p>
-    <em>Select all</em> needs script: it lives in the gallery's <code>examples.js</code>
-    (<code>data-select-all</code>, event delegation, loaded with the nonce). Without JavaScript the
-    box stays hidden and every row is checked by hand; the form is a plain POST then.
+    <em>Select all</em> needs script: it is the kit's <code>hxkit.js</code>
+    (<code>data-hxkit-select-all="ids"</code>, event delegation, loaded with the nonce), which
+    also shows the mixed state. The box is rendered <code>hidden</code> and the script shows it,
+    so without JavaScript there is no box that does nothing: every row is checked by hand and
+    the form is a plain POST.
   </p>`
 
 /** The gallery's "Bulk update" example. */
@@ -87,7 +89,7 @@ export const bulkUpdate: Example = {
                   type="checkbox"
                   id="bulk-all"
                   aria-label="Select all"
-                  data-select-all="ids"
+                  data-hxkit-select-all="ids"
                   hidden
                 />
               </th>

@@ -33,11 +33,12 @@ const changed = html`<p>
   <p>
     The form is <code>hxkit/forms</code> (<code>z.file()</code>, so it is
     <code>multipart/form-data</code> and its size rule is checked by the server), and it carries
-    <code>data-upload-progress="upload-progress"</code>. The gallery's <code>examples.js</code>
-    (loaded with the nonce) answers <code>htmx:config:request</code> for such forms by giving htmx
-    a <code>ctx.fetch</code> that sends the request with <code>XMLHttpRequest</code> and sets
-    <code>progress.value</code> from its upload events; htmx swaps the answer as usual. Without
-    JavaScript the form is a plain multipart POST.
+    <code>data-hxkit-upload="upload-progress"</code> (the id of its <code>&lt;progress&gt;</code>).
+    The kit's <code>hxkit.js</code> (loaded with the nonce) answers
+    <code>htmx:config:request</code> for such forms by giving htmx a <code>ctx.fetch</code> that
+    sends the request with <code>XMLHttpRequest</code> and sets <code>progress.value</code> from
+    its upload events; htmx swaps the answer as usual, so <code>hx-csp</code> checks its nonce
+    like any other answer. Without JavaScript the form is a plain multipart POST.
   </p>`
 
 /** The gallery's "File upload" example. */
@@ -57,7 +58,7 @@ export const fileUpload: Example = {
             <progress id="upload-progress" value="0" max="100">0 %</progress>
           </div>
           <div class="actions"><button type="submit">Upload</button></div>`,
-        { attrs: { 'data-upload-progress': 'upload-progress' } }
+        { attrs: { 'data-hxkit-upload': 'upload-progress' } }
       )
 
     const view = examplePage(fileUpload, gallery, {
