@@ -2,9 +2,10 @@
 import { z } from 'zod'
 import { completeSubmit, form } from '../../src/forms/index.ts'
 import type { FormInput, FormState } from '../../src/forms/index.ts'
-import { html } from '../../src/html/index.ts'
+import { html, hx } from '../../src/html/index.ts'
 import { examplePage } from '../example.ts'
 import type { Example } from '../example.ts'
+import { fragment, wantsFragment } from '../respond.ts'
 
 const PATH = '/file-upload'
 const MAX_BYTES = 2_000_000
@@ -20,8 +21,9 @@ const uploadForm = form(schema, {
 
 const shows = html`<p>
   Choose a file and upload it. While the file travels, a native <code>&lt;progress&gt;</code> shows
-  how much of it has been sent; the server answers with what it received. An empty form answers
-  422 with the message.
+  how much of it has been sent; the server answers with what it received, and its
+  <em>Upload another file</em> link brings the form back with htmx. An empty form answers 422 with
+  the message.
 </p>`
 
 const changed = html`<p>
@@ -47,7 +49,11 @@ export const fileUpload: Example = {
   title: 'File upload',
   summary: 'A multipart upload with a progress bar fed by XMLHttpRequest upload events.',
   status: 'redesigned',
-  probes: [{ method: 'POST', path: PATH, form: {}, status: 422 }],
+  probes: [
+    { method: 'POST', path: PATH, form: {}, status: 422 },
+    { path: `${PATH}/form`, target: 'div#upload-form' },
+    { path: `${PATH}/form`, htmx: false, status: 303 },
+  ],
   register(app, gallery) {
     const formView = (state: FormState<UploadInput>) =>
       uploadForm.render(
@@ -71,6 +77,10 @@ export const fileUpload: Example = {
     })
 
     app.get(PATH, view.handler)
+    // the empty form again, for the result's "Upload another file"
+    app.get(`${PATH}/form`, (c) =>
+      wantsFragment(c) ? fragment(c, formView(uploadForm.empty())) : c.redirect(PATH, 303)
+    )
     app.post(
       PATH,
       uploadForm.validator({ view: formView, page: (markup, c) => view.pageWith(c, markup) }),
@@ -82,7 +92,13 @@ export const fileUpload: Example = {
             c.html(
               html`<div id="upload-form" class="card" role="status">
                 <p>Received <strong>${upload.name}</strong>: ${upload.size} bytes.</p>
-                <p><a href="${PATH}">Upload another file</a></p>
+                <p>
+                  <a
+                    href="${PATH}"
+                    ${hx({ get: `${PATH}/form`, target: '#upload-form', swap: 'outerHTML' })}
+                    >Upload another file</a
+                  >
+                </p>
               </div>`.value
             ),
         })
