@@ -4,6 +4,7 @@ import type { SafeHtml } from '../../src/html/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
 import { seedContacts } from '../data.ts'
 import type { Contact } from '../data.ts'
+import { contactsTable } from '../contacts-table.ts'
 import { examplePage } from '../example.ts'
 import type { Example } from '../example.ts'
 import { fragment, wantsFragment } from '../respond.ts'
@@ -71,6 +72,14 @@ export const bulkUpdate: Example = {
         ${contacts.map(row)}
       </tbody>`
 
+    const selectAll = html`<input
+      type="checkbox"
+      id="bulk-all"
+      aria-label="Select all"
+      data-hxkit-select-all="ids"
+      hidden
+    />`
+
     const table = (message: string): SafeHtml =>
       html`<form
         id="bulk-form"
@@ -78,28 +87,7 @@ export const bulkUpdate: Example = {
         action="${PATH}"
         ${hx({ post: PATH, target: '#bulk-result', swap: 'innerHTML' })}
       >
-        <table>
-          <caption class="visually-hidden">
-            Contacts
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  id="bulk-all"
-                  aria-label="Select all"
-                  data-hxkit-select-all="ids"
-                  hidden
-                />
-              </th>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          ${rows()}
-        </table>
+        ${contactsTable([{ cell: selectAll }, 'Name', 'Email', 'Status'], rows())}
         <div class="actions">
           <button type="submit" name="action" value="activate">Activate</button>
           <button type="submit" name="action" value="deactivate" class="secondary">

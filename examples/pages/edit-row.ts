@@ -5,6 +5,7 @@ import type { SafeHtml } from '../../src/html/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
 import { parseId, seedContacts } from '../data.ts'
 import type { Contact } from '../data.ts'
+import { contactsTable } from '../contacts-table.ts'
 import { examplePage } from '../example.ts'
 import type { Example } from '../example.ts'
 import { fragment } from '../respond.ts'
@@ -130,24 +131,15 @@ export const editRow: Example = {
       shows,
       changed,
       demo: () =>
-        html`<table>
-          <caption class="visually-hidden">
-            Contacts
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody
+        contactsTable(
+          ['Name', 'Email', { hidden: 'Actions' }],
+          html`<tbody
             id="edit-rows"
             ${hx({ inherited: { target: 'closest tr', swap: 'outerHTML' } })}
           >
             ${contacts.map((contact) => display(contact))}
-          </tbody>
-        </table>`,
+          </tbody>`
+        ),
     })
 
     app.get(PATH, view.handler)
