@@ -289,9 +289,9 @@
   // Async token (data-hxkit-token="<url>", optional data-hxkit-token-header, default
   // X-Auth-Token): the requests of the element (or of those inside it) wait for a token fetched
   // from <url> (once per page and URL), and carry it in the header. htmx 4: the request's
-  // ctx.fetch is wrapped in htmx:config:request. htmx 2: htmx:confirm (fired for every request)
-  // holds the request until the token is in, and htmx:configRequest adds the header.
-  // Registered before the confirm dialog, so a held request is asked about once it goes ahead.
+  // ctx.fetch is wrapped in htmx:config:request. htmx 2: the htmx:confirm listener below (the
+  // event fires for every request there) holds the request until the token is in, and
+  // htmx:configRequest adds the header.
 
   /** @type {Map<string, Promise<string>>} */
   var tokens = new Map()
@@ -336,25 +336,6 @@
       ? null
       : { url: url, header: owner.getAttribute('data-hxkit-token-header') ?? 'X-Auth-Token' }
   }
-
-  document.addEventListener('htmx:confirm', function (event) {
-    var detail = detailOf(event)
-    var spec = tokenSpec(sourceOf(event))
-    var issue = callback(detail, 'issueRequest')
-    if (ctxOf(event) !== null || spec === null || issue === null) {
-      return
-    }
-    if (tokenValues.has(spec.url)) {
-      return
-    }
-    // htmx 2: hold the request; re-issuing it fires htmx:confirm again, now with the token in
-    event.preventDefault()
-    event.stopImmediatePropagation()
-    var go = issue
-    void tokenFrom(spec.url).then(function () {
-      go()
-    }, console.error)
-  })
 
   document.addEventListener('htmx:configRequest', function (event) {
     var spec = tokenSpec(sourceOf(event))
@@ -418,43 +399,67 @@
     return closest(source, '[data-hxkit-confirm]')?.getAttribute('data-hxkit-confirm') !== 'native'
   }
 
-  document.addEventListener('htmx:confirm', function (event) {
-    var detail = detailOf(event)
-    var question = ctxOf(event)?.confirm ?? detail?.['question']
-    var issue = callback(detail, 'issueRequest')
-    var drop = callback(detail, 'dropRequest')
-    if (
-      event.defaultPrevented ||
-      issue === null ||
-      typeof question !== 'string' ||
-      question === '' ||
-      question.startsWith('js:') ||
-      !kitConfirms(sourceOf(event))
-    ) {
-      return
-    }
-    event.preventDefault()
+  /**
+   * Asks `question` in the kit's dialog.
+   * @param {string} question
+   * @returns {Promise<boolean>} whether it was confirmed
+   */
+  function ask(question) {
     var box = confirmBox()
     var text = box.querySelector('#hxkit-confirm-text')
     if (text !== null) {
       text.textContent = question
     }
     box.returnValue = ''
-    var go = issue
-    box.addEventListener(
-      'close',
-      function () {
-        if (box.returnValue === 'ok') {
-          go(true)
-        } else if (drop !== null) {
-          drop()
-        }
-      },
-      { once: true }
-    )
+    var answered = new Promise(function (resolve) {
+      box.addEventListener(
+        'close',
+        function () {
+          resolve(box.returnValue === 'ok')
+        },
+        { once: true }
+      )
+    })
     var cancel = /** @type {HTMLElement | null} */ (box.querySelector('button[value="cancel"]'))
     box.showModal()
     cancel?.focus()
+    return answered
+  }
+
+  document.addEventListener('htmx:confirm', function (event) {
+    var detail = detailOf(event)
+    var source = sourceOf(event)
+    var question = ctxOf(event)?.confirm ?? detail?.['question']
+    var issue = callback(detail, 'issueRequest')
+    var drop = callback(detail, 'dropRequest')
+    var asks =
+      typeof question === 'string' &&
+      question !== '' &&
+      !question.startsWith('js:') &&
+      kitConfirms(source)
+    // htmx 2 only (htmx 4 waits for the token in ctx.fetch): a token still to be fetched
+    var spec = ctxOf(event) === null ? tokenSpec(source) : null
+    var waits = spec !== null && !tokenValues.has(spec.url)
+    if (event.defaultPrevented || issue === null || (!asks && !waits)) {
+      return
+    }
+    event.preventDefault()
+    var go = issue
+    var confirmed = asks ? ask(/** @type {string} */ (question)) : Promise.resolve(true)
+    void confirmed
+      .then(function (ok) {
+        if (!ok) {
+          drop?.()
+          return false
+        }
+        return spec === null ? true : tokenFrom(spec.url).then(() => true)
+      })
+      .then(function (send) {
+        // htmx 2: issueRequest(false) still asks an opted-out question with window.confirm
+        if (send) {
+          go(asks)
+        }
+      }, console.error)
   })
 
   // Tabs (role="tablist" of role="tab"): arrow keys (Left/Right, Up/Down), Home and End move the
