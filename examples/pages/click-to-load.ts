@@ -1,9 +1,9 @@
 // Click to load: a table that grows by one page of rows per click.
 import { html, hx } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
+import { contactsTable } from '../contacts-table.ts'
 import { seedContacts } from '../data.ts'
 import type { Contact } from '../data.ts'
-import { contactsTable } from '../contacts-table.ts'
 import { examplePage } from '../example.ts'
 import type { Example } from '../example.ts'
 import { fragment, wantsFragment } from '../respond.ts'
