@@ -552,8 +552,12 @@
     )
   }
 
-  /** @param {HTMLInputElement} head */
-  function syncHead(head) {
+  /**
+   * @param {HTMLInputElement} head
+   * @param {boolean} offer - also update the across-pages offer (after the user's change only: a
+   *   swapped-in bar that the server rendered with "all N" checked keeps it)
+   */
+  function syncHead(head, offer) {
     var boxes = rowBoxes(head)
     var checked = boxes.filter(function (box) {
       return box.checked
@@ -561,6 +565,9 @@
     var every = boxes.length > 0 && checked === boxes.length
     head.checked = every
     head.indeterminate = checked > 0 && !every
+    if (!offer) {
+      return
+    }
     ;(head.form ?? document).querySelectorAll('.hx-bulk-all').forEach(function (label) {
       label.toggleAttribute('data-hxkit-offer', every)
       var across = label.querySelector('input[data-hxkit-across]')
@@ -570,12 +577,13 @@
     })
   }
 
-  function syncHeads() {
+  /** @param {boolean} offer */
+  function syncHeads(offer) {
     document
       .querySelectorAll('input[type="checkbox"][data-hxkit-select-all]')
       .forEach(function (h) {
         if (h instanceof HTMLInputElement) {
-          syncHead(h)
+          syncHead(h, offer)
         }
       })
   }
@@ -591,7 +599,7 @@
         box.checked = state
       })
     }
-    syncHeads()
+    syncHeads(!input.hasAttribute('data-hxkit-across'))
   })
 
   // Keyboard shortcuts: a key combination equal to an element's data-hxkit-hotkey
@@ -883,7 +891,7 @@
         htmxApi()?.process(host.shadowRoot)
       }
     })
-    syncHeads()
+    syncHeads(false)
   }
 
   htmxApi()?.onLoad(process)
