@@ -117,9 +117,10 @@ test.describe('order detail', () => {
     await dialog.getByRole('button', { name: 'Save' }).click()
     await expect(dialog).toBeHidden()
     await expect(page.locator('#order-facts .status')).toHaveText('cancelled')
-    await expect(page.locator('#order-timeline')).toContainText('Order #12 marked cancelled')
     await expect(page.locator('#toasts')).toContainText('Order #12 marked cancelled')
     await expect(page.getByRole('button', { name: 'Edit status' })).toBeFocused()
+    await page.getByRole('tab', { name: 'Activity' }).click()
+    await expect(page.locator('#order-timeline')).toContainText('Order #12 marked cancelled')
   })
 })
 

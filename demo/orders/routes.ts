@@ -11,10 +11,9 @@ import {
 } from '../../src/components/index.ts'
 import { html } from '../../src/html/index.ts'
 import { addTrigger, getHtmx } from '../../src/htmx/index.ts'
-import { hxPartial } from '../../src/partials/index.ts'
 import type { Layout } from '../../src/views/index.ts'
 import type { DemoDb } from '../db.ts'
-import { DIALOG_ID, dialogForm, orderDetailPage, setOrder } from './detail.ts'
+import { DIALOG_ID, detailUpdates, dialogForm, orderDetailPage, setOrder } from './detail.ts'
 import { ordersList } from './list.ts'
 import { ordersConsolePage, setNotice, stateOf } from './page.ts'
 import { editOrderRow, statusSchema } from './row-edit.ts'
@@ -183,12 +182,9 @@ export function registerOrders(
     }
     setOrder(c, store().find(order.id) ?? order)
     closeDialog(c, DIALOG_ID)
-    const [facts, timeline] = await Promise.all([
-      detail.renderPartial(c, 'order-facts'),
-      detail.renderPartial(c, 'order-timeline'),
-    ])
+    const updates = await detailUpdates(detail, c)
     return c.html(
-      html`${dialogForm(store().find(order.id) ?? order)}${hxPartial(detail.partials['order-facts'], facts)}${hxPartial(detail.partials['order-timeline'], timeline)}${toasts({ message, kind: 'success' })}`
+      html`${dialogForm(store().find(order.id) ?? order)}${updates}${toasts({ message, kind: 'success' })}`
         .value
     )
   })
