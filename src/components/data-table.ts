@@ -1,6 +1,7 @@
-import { html, hx, raw } from '../html/index.ts'
+import { escapeHtml, hx, raw } from '../html/index.ts'
 import type { PartialLike, SafeHtml } from '../html/index.ts'
 import type { FieldSchema, ListCodec, ListState, SortTerm } from './list-state.ts'
+import { markup } from './markup.ts'
 import type { SyncHtml } from './markup.ts'
 import { columnClass, rowRenderer } from './table-row.ts'
 import type { Column, TableRowProps } from './table-row.ts'
@@ -37,14 +38,16 @@ function sortKeyOf(column: Column<unknown>): string | null {
   return column.sort === undefined ? null : column.sort === true ? column.key : column.sort
 }
 
+// A header cell: once per column, as a string (the table's parts are joined as strings).
 function header<Row, F extends Record<string, FieldSchema>, K extends string>(
   props: DataTableProps<Row, F, K>,
   column: Column<Row>
-): SafeHtml {
-  const cls = raw(columnClass(column as Column<unknown>))
+): string {
+  const open = `<th scope="col" class="${columnClass(column as Column<unknown>)}"`
+  const label = escapeHtml(column.label)
   const key = sortKeyOf(column as Column<unknown>)
   if (key === null) {
-    return html`<th scope="col" class="${cls}">${column.label}</th>`
+    return `${open}>${label}</th>`
   }
   const sort = props.state.sort
   const at = sort.findIndex((t) => t.key === key)
@@ -53,16 +56,18 @@ function header<Row, F extends Record<string, FieldSchema>, K extends string>(
     sort: props.list.toggleSort(props.state, key as K),
   })
   const ariaSort =
-    at === 0 && term !== undefined ? (term.dir === 'asc' ? 'ascending' : 'descending') : null
-  const priority =
-    sort.length > 1 && at >= 0 ? html`<sup class="hx-sort-priority">${String(at + 1)}</sup>` : ''
+    at === 0 && term !== undefined
+      ? ` aria-sort="${term.dir === 'asc' ? 'ascending' : 'descending'}"`
+      : ''
   const glyph =
     term === undefined
       ? ''
-      : html`<span class="hx-sort-glyph" aria-hidden="true">${GLYPH[term.dir]}</span>`
+      : `<span class="hx-sort-glyph" aria-hidden="true">${GLYPH[term.dir]}</span>`
+  const priority =
+    sort.length > 1 && at >= 0 ? `<sup class="hx-sort-priority">${String(at + 1)}</sup>` : ''
   const enhance =
-    props.target === undefined ? '' : hx({ get: href, target: props.target, pushUrl: true })
-  return html`<th scope="col" class="${cls}"${ariaSort === null ? '' : html` aria-sort="${ariaSort}"`}><a class="hx-sort" href="${href}"${enhance}>${column.label}${glyph}${priority}</a></th>`
+    props.target === undefined ? '' : hx({ get: href, target: props.target, pushUrl: true }).value
+  return `${open}${ariaSort}><a class="hx-sort" href="${escapeHtml(href)}"${enhance}>${label}${glyph}${priority}</a></th>`
 }
 
 // one string grown row by row: a join would copy every row into a flat string first
@@ -94,19 +99,29 @@ export function dataTable<Row, F extends Record<string, FieldSchema>, K extends 
     props.columns.length +
     (props.select === undefined ? 0 : 1) +
     (props.actions === undefined ? 0 : 1)
-  const sortable = props.columns.some((c) => c.sort !== undefined)
-  const body =
-    props.rows.length === 0
-      ? html`<tr class="hx-empty"><td colspan="${String(width)}">${props.empty ?? 'Nothing matches these filters.'}</td></tr>`
-      : raw(rowsMarkup(props))
-  const selectHead =
-    props.select === undefined
-      ? ''
-      : html`<td class="hx-select"><input type="checkbox" data-hxkit-select-all="${props.select.name}" aria-label="Select all rows on this page" /></td>`
-  const actionsHead = props.actions === undefined ? '' : html`<td class="hx-row-actions"></td>`
-  const count =
+  const id = escapeHtml(props.id)
+  let out =
     props.count === undefined
       ? ''
-      : html`<p class="hx-table-count" id="${props.id}-count">${props.count}</p>`
-  return html`${count}<div class="hx-table-wrap"><table class="hx-table" id="${props.id}-table"><caption>${props.caption}${sortable ? html`<span class="visually-hidden">, column headers with links are sortable</span>` : ''}</caption><thead><tr>${selectHead}${props.columns.map((column) => header(props, column))}${actionsHead}</tr></thead><tbody id="${props.id}-rows">${body}${props.tail}</tbody></table></div>${props.footer}`
+      : `<p class="hx-table-count" id="${id}-count">${escapeHtml(props.count)}</p>`
+  out += `<div class="hx-table-wrap"><table class="hx-table" id="${id}-table"><caption>${escapeHtml(props.caption)}`
+  if (props.columns.some((c) => c.sort !== undefined)) {
+    out += '<span class="visually-hidden">, column headers with links are sortable</span>'
+  }
+  out += '</caption><thead><tr>'
+  if (props.select !== undefined) {
+    out += `<td class="hx-select"><input type="checkbox" data-hxkit-select-all="${escapeHtml(props.select.name)}" aria-label="Select all rows on this page" /></td>`
+  }
+  for (const column of props.columns) {
+    out += header(props, column)
+  }
+  if (props.actions !== undefined) {
+    out += '<td class="hx-row-actions"></td>'
+  }
+  out += `</tr></thead><tbody id="${id}-rows">`
+  out +=
+    props.rows.length === 0
+      ? `<tr class="hx-empty"><td colspan="${String(width)}">${markup(props.empty ?? 'Nothing matches these filters.')}</td></tr>`
+      : rowsMarkup(props)
+  return raw(`${out}${markup(props.tail)}</tbody></table></div>${markup(props.footer)}`)
 }

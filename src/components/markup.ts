@@ -7,8 +7,8 @@ export type SyncHtml = Piece | readonly Piece[]
 
 /**
  * A slot's markup as a string, the way an `html` hole renders it: text escaped, `SafeHtml` as it
- * is, numbers as text, `null`/`undefined`/booleans as nothing, arrays joined. Text and markup take
- * a fast path (a table renders thousands of them); anything else goes through `html` itself.
+ * is, numbers as text, `null`/`undefined`/booleans as nothing, arrays joined. Text, markup and
+ * nothing take a fast path (a table renders thousands of them); the rest goes through `html`.
  *
  * @param value - the slot's value
  * @throws TypeError when the value turns out to be asynchronous (a slot is never a promise)
@@ -21,6 +21,9 @@ export function markup(value: SyncHtml): string {
   }
   if (value instanceof SafeHtml) {
     return value.value
+  }
+  if (value === undefined || value === null) {
+    return ''
   }
   const out: unknown = html`${value}`
   if (!(out instanceof SafeHtml)) {

@@ -42,30 +42,97 @@ export function columnClass(column: Column<unknown>): string {
   return escapeHtml(`column-${column.key}${column.numeric === true ? ' num' : ''}`)
 }
 
-// a property's text, escaped: numbers never need it
-function text(value: unknown): string {
+// The parts of a row: a row property's text (escaped; numbers as they are), a function's markup
+// (`SyncHtml`), a function's text for an attribute (escaped).
+const PROPERTY = 0
+const MARKUP = 1
+const ATTRIBUTE = 2
+type Part = typeof PROPERTY | typeof MARKUP | typeof ATTRIBUTE
+
+// A row as the static markup between its dynamic parts, prepared once per table: every tag and
+// class is rendered ahead, so a row only renders and escapes its own values.
+class RowPlan<Row> {
+  readonly statics: string[] = []
+  readonly parts: Part[] = []
+  readonly keys: string[] = []
+  readonly fns: ((row: Row) => unknown)[] = []
+  private pending = ''
+
+  markup(text: string): void {
+    this.pending += text
+  }
+
+  part(part: Part, key: string, fn: (row: Row) => unknown): void {
+    this.statics.push(this.pending)
+    this.parts.push(part)
+    this.keys.push(key)
+    this.fns.push(fn)
+    this.pending = ''
+  }
+
+  end(): void {
+    this.statics.push(this.pending)
+  }
+}
+
+const nothing = (): undefined => undefined
+
+function planCell<Row>(plan: RowPlan<Row>, column: Column<Row>): void {
+  const head = column.rowHeader === true
+  plan.markup(
+    `<${head ? 'th scope="row"' : 'td'} class="${columnClass(column as Column<unknown>)}">`
+  )
+  if (column.href !== undefined) {
+    plan.markup('<a href="')
+    plan.part(ATTRIBUTE, '', column.href)
+    plan.markup('">')
+  }
+  if (column.cell === undefined) {
+    plan.part(PROPERTY, column.key, nothing)
+  } else {
+    plan.part(MARKUP, '', column.cell)
+  }
+  plan.markup(`${column.href === undefined ? '' : '</a>'}${head ? '</th>' : '</td>'}`)
+}
+
+function planRow<Row>(props: TableRowProps<Row>): RowPlan<Row> {
+  const plan = new RowPlan<Row>()
+  if (props.rowId === undefined) {
+    plan.markup('<tr>')
+  } else {
+    plan.markup('<tr id="')
+    plan.part(ATTRIBUTE, '', props.rowId)
+    plan.markup('">')
+  }
+  const select = props.select
+  if (select !== undefined) {
+    plan.markup(
+      `<td class="hx-select"><input type="checkbox" name="${escapeHtml(select.name)}" value="`
+    )
+    plan.part(ATTRIBUTE, '', select.value)
+    plan.markup('" aria-label="')
+    plan.part(ATTRIBUTE, '', select.label)
+    plan.markup('" /></td>')
+  }
+  for (const column of props.columns) {
+    planCell(plan, column)
+  }
+  if (props.actions !== undefined) {
+    plan.markup('<td class="hx-row-actions">')
+    plan.part(MARKUP, '', props.actions)
+    plan.markup('</td>')
+  }
+  plan.markup('</tr>')
+  plan.end()
+  return plan
+}
+
+function propertyText(value: unknown): string {
   return typeof value === 'string'
     ? escapeHtml(value)
     : typeof value === 'number' || typeof value === 'bigint'
       ? String(value)
       : ''
-}
-
-// Everything that is the same on every row (the tag, its class) is rendered once per column;
-// a row then only escapes its own values.
-function cellRenderer<Row>(column: Column<Row>): (row: Row) => string {
-  const head = column.rowHeader === true
-  const open = `<${head ? 'th scope="row"' : 'td'} class="${columnClass(column as Column<unknown>)}">`
-  const close = head ? '</th>' : '</td>'
-  const { cell, href, key } = column
-  const content =
-    cell === undefined
-      ? (row: Row) => text((row as Record<string, unknown>)[key])
-      : (row: Row) => markup(cell(row))
-  if (href === undefined) {
-    return (row) => open + content(row) + close
-  }
-  return (row) => `${open}<a href="${escapeHtml(href(row))}">${content(row)}</a>${close}`
 }
 
 /**
@@ -76,27 +143,30 @@ function cellRenderer<Row>(column: Column<Row>): (row: Row) => string {
  * @returns the row renderer
  * @example
  * const render = rowRenderer(props)
- * const body = rows.map(render).join('')
+ * let body = ''
+ * for (const row of rows) body += render(row)
  */
 export function rowRenderer<Row>(props: TableRowProps<Row>): (row: Row) => string {
-  const cells = props.columns.map(cellRenderer)
-  const { actions, rowId, select } = props
-  const box =
-    select === undefined
-      ? null
-      : `<td class="hx-select"><input type="checkbox" name="${escapeHtml(select.name)}" value="`
+  const { statics, parts, keys, fns } = planRow(props)
+  const count = parts.length
+  // one loop over the parts, not a closure per cell: the checks inline and the calls stay few
   return (row) => {
-    let out = rowId === undefined ? '<tr>' : `<tr id="${escapeHtml(rowId(row))}">`
-    if (box !== null && select !== undefined) {
-      out += `${box}${escapeHtml(select.value(row))}" aria-label="${escapeHtml(select.label(row))}" /></td>`
+    let out = ''
+    for (let i = 0; i < count; i++) {
+      out += statics[i] as string
+      const fn = fns[i] as (row: Row) => unknown
+      switch (parts[i]) {
+        case PROPERTY:
+          out += propertyText((row as Record<string, unknown>)[keys[i] as string])
+          break
+        case MARKUP:
+          out += markup(fn(row) as SyncHtml)
+          break
+        default:
+          out += escapeHtml(fn(row) as string)
+      }
     }
-    for (const render of cells) {
-      out += render(row)
-    }
-    if (actions !== undefined) {
-      out += `<td class="hx-row-actions">${markup(actions(row))}</td>`
-    }
-    return out + '</tr>'
+    return out + (statics[count] as string)
   }
 }
 
