@@ -337,9 +337,9 @@ const partialCases = entries.filter((e): e is [string, PartialCase] => 'partial'
 const fragmentCases = entries.filter((e): e is [string, FragmentCase] => 'fragment' in e[1])
 
 // One page per case, its component in the page's one partial.
-function pageFor(name: string, render: Render): ReturnType<typeof page> {
+function pageFor(name: string, component: Render): ReturnType<typeof page> {
   const key = `case-${name}`
-  const part: NamedPartial = partial(key, (c, self) => render(c, self), { tag: 'section' })
+  const part: NamedPartial = partial(key, (c, self) => component(c, self), { tag: 'section' })
   return page({
     title: name,
     layout: (body, { title }) =>
