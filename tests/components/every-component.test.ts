@@ -2,7 +2,7 @@
 // csp()) and htmx() middleware: each markup component as a page partial (full page, partial
 // response, page/fragment parity) or as a fragment response, all through the CSP scanner with
 // the hx-csp rules. The case list is checked against the module's exports, so a new export needs
-// an entry here.
+// an entry here. `toBeCspSafe` is hxkit/testing's matcher, installed by tests/setup.ts.
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -13,26 +13,10 @@ import { htmx } from '../../src/htmx/index.ts'
 import { partial } from '../../src/partials/index.ts'
 import type { NamedPartial } from '../../src/partials/index.ts'
 import { secure } from '../../src/security/index.ts'
-import {
-  checkPartialParity,
-  cspMatchers,
-  htmx4Element,
-  htmx4Headers,
-} from '../../src/testing/index.ts'
+import { checkPartialParity, htmx4Element, htmx4Headers } from '../../src/testing/index.ts'
 import { page } from '../../src/views/index.ts'
 import { ORDERS, columns, list } from './fixtures.ts'
 import type { Order } from './fixtures.ts'
-
-expect.extend(cspMatchers)
-
-declare module 'vitest' {
-  interface Assertion {
-    toBeCspSafe(options?: {
-      nonce?: string | undefined
-      hxCsp?: boolean | undefined
-    }): Promise<void>
-  }
-}
 
 type Render = (c: Context, self: PartialLike) => HtmlValue | Promise<HtmlValue>
 
