@@ -188,7 +188,15 @@ export function createApp(options: AppOptions) {
   app.use('/orders', ordersGuard)
   app.use('/orders/*', ordersGuard)
   const orders = registerOrders(app, { db, layout })
-  const tasks = registerTasks(app, { db, layout, options: options.tasks })
+  const tasks = registerTasks(app, {
+    db,
+    layout,
+    options: options.tasks,
+    hub: live.hub,
+    htmxVersion: version,
+  })
+  // the Tasks page's rows and counts follow every task change (a viewer's stream, as the overview's)
+  app.get(tasks.live.list.path, viewer, tasks.live.list.handler)
   if (options.testRoutes ?? process.env['HXKIT_TEST_ROUTES'] === '1') {
     registerTestRoutes(app, reports)
     registerLiveTestRoutes(app, { hub: live.hub, layout, assets, version })

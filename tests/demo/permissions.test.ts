@@ -27,6 +27,8 @@ const ACCESS: Record<string, Access> = {
   'GET /tasks': 'viewer',
   'GET /tasks/:id': 'viewer',
   'GET /tasks/:id/progress': 'viewer',
+  'GET /tasks/:id/progress/detail': 'viewer',
+  'GET /live/tasks': 'viewer',
   'GET /tasks/:id/download': 'viewer',
   'POST /tasks/export': 'operator',
   'POST /tasks/recompute': 'operator',

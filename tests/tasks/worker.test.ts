@@ -123,6 +123,118 @@ describe('worker()', () => {
     })
   })
 
+  describe('onTaskEvent', () => {
+    it('tells each state change after the backend recorded it', async () => {
+      const seen: string[] = []
+      const statuses: Promise<string | undefined>[] = []
+      let attempts = 0
+      const steps = task(
+        async (context: TaskContext) => {
+          attempts++
+          await context.progress(0.5, 'half')
+          if (attempts === 1) {
+            throw new Error('once')
+          }
+          return 'done'
+        },
+        {
+          name: 'worker.events',
+          backend,
+          takesContext: true,
+          maxAttempts: 2,
+          backoff: { delay: 1, factor: 1, jitter: 0, max: 1 },
+        }
+      )
+      start({
+        onTaskEvent: (event) => {
+          seen.push(`${event.type}:${String(event.attempt)}`)
+          statuses.push(backend.getResult(event.id).then((record) => record?.status))
+        },
+      })
+
+      const result = await steps.enqueue()
+      await until(() => seen.includes('succeeded:2'))
+
+      expect(seen).toEqual([
+        'started:1',
+        'progress:1',
+        'retrying:1',
+        'started:2',
+        'progress:2',
+        'succeeded:2',
+      ])
+      expect(await Promise.all(statuses)).toEqual([
+        'RUNNING',
+        'RUNNING',
+        'READY',
+        'RUNNING',
+        'RUNNING',
+        'SUCCESSFUL',
+      ])
+      expect(result.id).toMatch(/./)
+    })
+
+    it('tells a final failure and a release on shutdown', async () => {
+      const seen: string[] = []
+      const broken = task(
+        () => {
+          throw new Error('no')
+        },
+        { name: 'worker.events-fail', backend, maxAttempts: 1 }
+      )
+      const long = task(
+        (context: TaskContext) =>
+          new Promise((done) => {
+            context.signal.addEventListener('abort', done)
+          }),
+        { name: 'worker.events-long', backend, takesContext: true }
+      )
+      const running = start({
+        graceMs: 10,
+        onTaskEvent: (event) => {
+          seen.push(`${event.type}:${event.taskName}`)
+        },
+      })
+
+      await broken.enqueue()
+      await until(() => seen.includes('failed:worker.events-fail'))
+      await long.enqueue()
+      await until(() => running.running === 1)
+      await running.stop()
+
+      expect(seen).toEqual([
+        'started:worker.events-fail',
+        'failed:worker.events-fail',
+        'started:worker.events-long',
+        'released:worker.events-long',
+      ])
+    })
+
+    it('sends a throwing listener to onError and keeps running', async () => {
+      const errors: unknown[] = []
+      const quick = task(() => 1, { name: 'worker.events-throw', backend })
+      start({
+        onError: (error) => errors.push(error),
+        onTaskEvent: () => {
+          throw new Error('listener broke')
+        },
+      })
+
+      const result = await quick.enqueue()
+      await until(async () => {
+        await result.refresh()
+        return result.isFinished
+      })
+
+      expect(result.status).toBe('SUCCESSFUL')
+      expect(errors).toEqual([
+        expect.objectContaining({ message: 'listener broke' }),
+        expect.objectContaining({ message: 'listener broke' }),
+      ])
+      expect(() => worker({ backend, onTaskEvent: 1 as never })).toThrow('"onTaskEvent"')
+    })
+  })
+
   describe('signals', () => {
     it('fails a task that outruns its timeout with TaskTimeout', async () => {
       const slow = task((context: TaskContext) => sleep(5_000).then(() => context.attempt), {
