@@ -33,63 +33,6 @@
   document.addEventListener('htmx:finally:request', idle)
   document.addEventListener('htmx:beforeRequest', busy)
   document.addEventListener('htmx:afterRequest', idle)
-
-  // Toasts: the server sends `HX-Trigger: {"toast":{"message":"…"}}` (addTrigger); htmx
-  // dispatches a `toast` event (after the swap in htmx 4, before it in htmx 2) that bubbles here.
-  // The messages go into a polite live region: the layout's #toasts, created here when missing.
-  var TOAST_MS = 6000
-
-  /** @returns {HTMLElement} */
-  function toastRegion() {
-    var region = document.getElementById('toasts')
-    if (region === null) {
-      region = document.createElement('div')
-      region.id = 'toasts'
-      region.className = 'toasts'
-      region.setAttribute('role', 'status')
-      region.setAttribute('aria-live', 'polite')
-      document.body.append(region)
-    }
-    return region
-  }
-
-  /**
-   * @param {Event} event
-   * @returns {string}
-   */
-  function toastMessage(event) {
-    var detail =
-      event instanceof CustomEvent
-        ? /** @type {{ message?: unknown, value?: unknown } | null} */ (event.detail)
-        : null
-    var message = detail?.message ?? detail?.value
-    return typeof message === 'string' ? message.slice(0, 300) : ''
-  }
-
-  /** @param {Event} event */
-  function toast(event) {
-    var message = toastMessage(event)
-    if (message === '') {
-      return
-    }
-    var region = toastRegion()
-    var item = document.createElement('p')
-    item.className = 'toast'
-    // text only: the message is data, never markup
-    item.textContent = message
-    region.append(item)
-    setTimeout(function () {
-      item.remove()
-    }, TOAST_MS)
-  }
-
-  document.addEventListener('toast', toast)
-  // the region exists before the first message, so screen readers announce that message
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', toastRegion)
-  } else {
-    toastRegion()
-  }
 })()
 
 // hxkit/live: nonces in server-sent messages (htmx 4 with hx-sse and hx-csp).
@@ -850,7 +793,58 @@
   })
 
   // Toasts: Dismiss removes one; non-error toasts leave after TOAST_MS unless hovered or focused.
+  // The server adds them as markup (toasts(), the region's flashes) or as an event: `HX-Trigger:
+  // {"toast":{"message":"…","level":"error"}}` (addTrigger), which htmx dispatches (after the swap
+  // in htmx 4, before it in htmx 2) and which becomes the same markup as toastItem() renders.
   var TOAST_MS = 6000
+  var TOAST_KINDS = ['info', 'success', 'error']
+
+  /** @returns {HTMLElement} the layout's region (toastRegion()), created when missing */
+  function toastRegion() {
+    var region = document.getElementById('toasts')
+    if (region === null) {
+      region = document.createElement('div')
+      region.id = 'toasts'
+      region.className = 'hx-toasts'
+      region.setAttribute('role', 'status')
+      region.setAttribute('aria-live', 'polite')
+      region.setAttribute('aria-atomic', 'false')
+      document.body.append(region)
+    }
+    return region
+  }
+
+  document.addEventListener('toast', function (event) {
+    var detail =
+      event instanceof CustomEvent
+        ? /** @type {{ message?: unknown, value?: unknown, level?: unknown, kind?: unknown } | null} */ (
+            event.detail
+          )
+        : null
+    var message = detail?.message ?? detail?.value
+    if (typeof message !== 'string' || message === '') {
+      return
+    }
+    var asked = detail?.kind ?? detail?.level
+    var kind = typeof asked === 'string' && TOAST_KINDS.includes(asked) ? asked : 'info'
+    var item = document.createElement('div')
+    item.className = 'hx-toast hx-toast--' + kind
+    if (kind === 'error') {
+      item.setAttribute('role', 'alert')
+    }
+    var text = document.createElement('p')
+    // text only: the message is data, never markup
+    text.textContent = message.slice(0, 300)
+    var close = document.createElement('button')
+    close.type = 'button'
+    close.className = 'hx-toast-close'
+    close.setAttribute('data-hxkit-dismiss', '')
+    close.setAttribute('aria-label', 'Dismiss')
+    close.textContent = '×'
+    item.append(text, close)
+    toastRegion().append(item)
+    expire(item)
+  })
   document.addEventListener('click', function (event) {
     var button = closest(event.target, '[data-hxkit-dismiss]')
     closest(button, '.hx-toast')?.remove()
@@ -895,11 +889,14 @@
   }
 
   htmxApi()?.onLoad(process)
+  // the region exists before the first message, so screen readers announce that message
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', function () {
+      toastRegion()
       process(document)
     })
   } else {
+    toastRegion()
     process(document)
   }
 })()
