@@ -3,7 +3,7 @@
 import { html, hx } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
-import { exportOrders, recomputeCustomerTotals } from './definitions.ts'
+import { exportOrders, recomputeCustomerTotals, shipOrders } from './definitions.ts'
 
 /** Where a progress partial sits: the task's own page (which it refreshes at the end) or elsewhere. */
 export type ProgressView = 'detail' | 'inline'
@@ -11,6 +11,7 @@ export type ProgressView = 'detail' | 'inline'
 const LABELS: Readonly<Record<string, string>> = {
   [exportOrders.name]: 'Orders CSV export',
   [recomputeCustomerTotals.name]: 'Customer totals recompute',
+  [shipOrders.name]: 'Bulk shipping of orders',
   'demo.pruneFinishedTasks': 'Prune of finished tasks',
 }
 

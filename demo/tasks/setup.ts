@@ -16,8 +16,15 @@ import {
   pruneFinished,
   pruneFinishedTasks,
   recomputeCustomerTotals,
+  shipOrders,
 } from './definitions.ts'
-import type { ExportFilters, ExportResult, RecomputeResult } from './definitions.ts'
+import type {
+  ExportFilters,
+  ExportResult,
+  RecomputeResult,
+  ShipArgs,
+  ShipResult,
+} from './definitions.ts'
 import { runWithTaskEnv } from './env.ts'
 import type { TaskEnv } from './env.ts'
 import { exportFiles } from './files.ts'
@@ -46,6 +53,8 @@ export interface DemoTasks {
   readonly schedules: readonly TaskSchedule[]
   readonly exportOrders: Task<[ExportFilters], ExportResult>
   readonly recomputeCustomerTotals: Task<[], RecomputeResult>
+  /** The orders console's bulk "mark shipped", handed off when the selection is large. */
+  readonly shipOrders: Task<[ShipArgs], ShipResult>
   /** Starts a worker in this process on the app's backend, with the prune schedule. */
   startWorker(options?: DemoWorkerOptions): TaskWorker
   /** The same as its own process: SIGTERM and SIGINT stop it and exit (`npm run worker`). */
@@ -104,6 +113,7 @@ export function setupTasks(db: Database.Database, options: TasksOptions = {}): D
     schedules,
     exportOrders: exportOrders.using({ backend }),
     recomputeCustomerTotals: recomputeCustomerTotals.using({ backend }),
+    shipOrders: shipOrders.using({ backend }),
     startWorker: (given = {}) =>
       runWithTaskEnv(env, () => worker({ ...given, backend, schedules })),
     runWorker: (given = {}) =>
