@@ -229,8 +229,10 @@ export function registerBulkShip(app: Hono, deps: BulkShipDeps): void {
       return c.html(progress.value)
     }
     const table = await deps.list.renderPartial(c, 'orders-table')
+    // the toast first: htmx 2 resolves each <hx-partial> target from the polling element, which
+    // the table's block takes out of the page
     return c.html(
-      html`${progress}${hxPartial(deps.list.partials['orders-table'], table)}${toasts(shipOutcome(record))}`
+      html`${progress}${toasts(shipOutcome(record))}${hxPartial(deps.list.partials['orders-table'], table)}`
         .value
     )
   })
