@@ -49,6 +49,7 @@ export interface ShipResult {
 const EXPORT_CHUNK = 500
 /** Orders a bulk ship updates per transaction (a progress report and an abort check each). */
 export const SHIP_CHUNK = 200
+const ORDER_COUNT = new Intl.NumberFormat('en-GB')
 const RECOMPUTE_STEPS = 10
 const HEADER = ['order', 'customer', 'email', 'status', 'total', 'placed'] as const
 
@@ -224,7 +225,10 @@ async function shipInChunks(context: TaskContext, args: ShipArgs): Promise<ShipR
       changed += step.changed
       after = step.chunk.at(-1) ?? after
       const shown = Math.max(total, matched)
-      await context.progress(matched / shown, `${String(matched)} of ${String(shown)} orders`)
+      await context.progress(
+        matched / shown,
+        `${ORDER_COUNT.format(matched)} of ${ORDER_COUNT.format(shown)} orders`
+      )
       await pause(env, context.signal)
     }
   } finally {
