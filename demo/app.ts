@@ -187,7 +187,8 @@ export function createApp(options: AppOptions) {
   // the orders console: reads for viewers; edits, deletes and bulk actions for operators
   app.use('/orders', ordersGuard)
   app.use('/orders/*', ordersGuard)
-  const orders = registerOrders(app, { db, layout })
+  // the console hands large bulk actions to the app's tasks (registered next, used per request)
+  const orders = registerOrders(app, { db, layout, tasks: () => tasks.tasks() })
   const tasks = registerTasks(app, {
     db,
     layout,

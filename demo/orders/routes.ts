@@ -13,9 +13,10 @@ import { html } from '../../src/html/index.ts'
 import { addTrigger, getHtmx } from '../../src/htmx/index.ts'
 import type { Layout } from '../../src/views/index.ts'
 import type { DemoDb } from '../db.ts'
+import type { DemoTasks } from '../tasks/setup.ts'
+import { registerBulkShip } from './bulk.ts'
 import { DIALOG_ID, detailUpdates, dialogForm, orderDetailPage, setOrder } from './detail.ts'
-import { ordersList } from './list.ts'
-import { ordersConsolePage, setNotice, stateOf } from './page.ts'
+import { failStatus, ordersConsolePage } from './page.ts'
 import { editOrderRow, statusSchema } from './row-edit.ts'
 import { consoleStore } from './store.ts'
 import type { ConsoleOrder, ConsoleStore } from './store.ts'
@@ -29,11 +30,6 @@ export function consoleSecret(env: Record<string, string | undefined> = process.
   return env['HXKIT_SECRET'] ?? 'hxkit-demo-development-secret'
 }
 
-/** htmx 4 swaps 4xx answers; htmx 2 swaps only 2xx unless configured, so it gets 200. */
-function failStatus(c: Context, status: 409 | 422): 200 | 409 | 422 {
-  return getHtmx(c)?.version === 2 ? 200 : status
-}
-
 async function postedStatus(
   c: Context
 ): Promise<{ ok: true; status: ConsoleOrder['status'] } | { ok: false; error: string }> {
@@ -45,16 +41,25 @@ async function postedStatus(
 }
 
 /**
- * Mounts the orders console: the list, rows, bulk shipping, the detail page and its dialog.
+ * Mounts the orders console: the list, rows, bulk shipping (large selections handed off to a
+ * task), the detail page and its dialog.
  *
  * @param app - the demo app
- * @param deps - the database and the layout
+ * @param deps - the database, the layout and the app's tasks
  * @example
- * registerOrders(app, { db, layout })
+ * registerOrders(app, { db, layout, tasks })
  */
 export function registerOrders(
   app: Hono,
-  deps: { db: DemoDb; layout: Layout; secret?: string | undefined }
+  deps: {
+    db: DemoDb
+    layout: Layout
+    /** The app's tasks: a large bulk ship is handed off to them. */
+    tasks: () => DemoTasks
+    secret?: string | undefined
+    /** Bulk selections larger than this run as a task; default `ORDERS_BULK_INLINE_MAX` (100). */
+    bulkInlineMax?: number | undefined
+  }
 ) {
   let opened: ConsoleStore | undefined
   const store = (): ConsoleStore => (opened ??= consoleStore(deps.db.sqlite()))
@@ -132,39 +137,13 @@ export function registerOrders(
     return c.redirect(ORDERS_PATH, 303)
   })
 
-  app.post(`${ORDERS_PATH}/bulk/ship`, async (c) => {
-    const state = stateOf(c)
-    const body = await c.req.parseBody({ all: true })
-    const scopeToken = body['scope']
-    let changed: number
-    if (typeof scopeToken === 'string') {
-      const scope = tableDeps.scopes.verify(scopeToken)
-      const filters = ordersList.parse(new URLSearchParams(scope.query)).filters
-      const now = store().count(filters)
-      if (now !== scope.expected) {
-        setNotice(c, {
-          notice: `The selection changed: ${String(now)} orders match now, not ${String(scope.expected)}. Mark all ${String(now)} shipped?`,
-        })
-        return list.respond(c, ['orders-table'], { status: failStatus(c, 409) })
-      }
-      changed = store().ship({ filters }, ACTOR)
-    } else {
-      const raw = body['ids']
-      const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
-        .map((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : NaN))
-        .filter((n) => Number.isInteger(n))
-      if (ids.length === 0) {
-        throw new HTTPException(400, { message: 'Choose at least one order' })
-      }
-      changed = store().ship({ ids }, ACTOR)
-    }
-    const message = `${String(changed)} ${changed === 1 ? 'order' : 'orders'} marked shipped`
-    if (getHtmx(c) === null) {
-      flash(c, message, 'success')
-      return c.redirect(ordersList.href(ORDERS_PATH, state), 303)
-    }
-    const table = await list.renderPartial(c, 'orders-table')
-    return c.html(html`${table}${toasts({ message, kind: 'success' })}`.value)
+  registerBulkShip(app, {
+    store,
+    scopes: tableDeps.scopes,
+    list,
+    tasks: deps.tasks,
+    actor: () => ACTOR,
+    inlineMax: deps.bulkInlineMax,
   })
 
   app.get(`${ORDERS_PATH}/${id}/dialog`, load, (c) => c.html(dialogForm(orderOf(c)).value))

@@ -7,11 +7,12 @@ import type { SafeHtml } from '../../src/html/index.ts'
 import { partial } from '../../src/partials/index.ts'
 import type { NamedPartial } from '../../src/partials/index.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
-import { exportOrders, recomputeCustomerTotals } from './definitions.ts'
+import { exportOrders, recomputeCustomerTotals, shipOrders } from './definitions.ts'
 
 const LABELS: Readonly<Record<string, string>> = {
   [exportOrders.name]: 'Orders CSV export',
   [recomputeCustomerTotals.name]: 'Customer totals recompute',
+  [shipOrders.name]: 'Bulk shipping of orders',
   'demo.pruneFinishedTasks': 'Prune of finished tasks',
 }
 

@@ -16,8 +16,15 @@ import {
   pruneFinished,
   pruneFinishedTasks,
   recomputeCustomerTotals,
+  shipOrders,
 } from './definitions.ts'
-import type { ExportFilters, ExportResult, RecomputeResult } from './definitions.ts'
+import type {
+  ExportFilters,
+  ExportResult,
+  RecomputeResult,
+  ShipArgs,
+  ShipResult,
+} from './definitions.ts'
 import { runWithTaskEnv } from './env.ts'
 import type { TaskEnv } from './env.ts'
 import { exportFiles } from './files.ts'
@@ -52,6 +59,8 @@ export interface DemoTasks {
   readonly recomputeCustomerTotals: Task<[], RecomputeResult>
   /** Tells open pages that a task changed (the workers do it for what they change). */
   readonly notify: TaskNotifier
+  /** The orders console's bulk "mark shipped", handed off when the selection is large. */
+  readonly shipOrders: Task<[ShipArgs], ShipResult>
   /** Starts a worker in this process on the app's backend, with the prune schedule. */
   startWorker(options?: DemoWorkerOptions): TaskWorker
   /** The same as its own process: SIGTERM and SIGINT stop it and exit (`npm run worker`). */
@@ -113,6 +122,7 @@ export function setupTasks(db: Database.Database, options: TasksOptions = {}): D
     exportOrders: exportOrders.using({ backend }),
     recomputeCustomerTotals: recomputeCustomerTotals.using({ backend }),
     notify,
+    shipOrders: shipOrders.using({ backend }),
     startWorker: (given = {}) =>
       runWithTaskEnv(env, () => worker({ onTaskEvent, ...given, backend, schedules })),
     runWorker: (given = {}) =>
