@@ -15,7 +15,8 @@ import { hxPartial } from '../../src/partials/index.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
 import { shipOrders } from '../tasks/definitions.ts'
 import type { ShipArgs } from '../tasks/definitions.ts'
-import { taskUrl } from '../tasks/progress.ts'
+import { isLive, taskUrl } from '../tasks/progress.ts'
+import { TASK_ID } from '../tasks/query.ts'
 import type { DemoTasks } from '../tasks/setup.ts'
 import { ordersList } from './list.ts'
 import { failStatus, setNotice, stateOf } from './page.ts'
@@ -60,7 +61,6 @@ export interface BulkShipDeps {
 }
 
 // the ids the task store accepts, as the stored task ids look
-const TASK_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/
 const count = new Intl.NumberFormat('en-GB')
 
 function shippedMessage(changed: number): string {
@@ -120,7 +120,7 @@ function progressUrl(id: string, query: string): string {
  * shipProgress(result.toJSON(), ordersList.serialize(state))
  */
 export function shipProgress(record: TaskRecord, query: string): SafeHtml {
-  const live = record.status === 'READY' || record.status === 'RUNNING'
+  const live = isLive(record)
   const done = live
     ? undefined
     : html`<p>${shipOutcome(record).message} <a href="${taskUrl(record.id)}">Task details</a></p>`
@@ -225,7 +225,7 @@ export function registerBulkShip(app: Hono, deps: BulkShipDeps): void {
     const query = ordersList.serialize(stateOf(c))
     const progress = shipProgress(record, query)
     c.header('Cache-Control', 'no-store')
-    if (record.status === 'READY' || record.status === 'RUNNING') {
+    if (isLive(record)) {
       return c.html(progress.value)
     }
     const table = await deps.list.renderPartial(c, 'orders-table')

@@ -169,10 +169,10 @@ export function csp(options: CspOptions = {}): MiddlewareHandler {
       [CSP_REPORT_ONLY, trial],
     ] as const) {
       if (directives && !headers.has(name)) {
-        const value = headerValue(directives, nonce)
-        headers.set(name, value)
-        nonced ||= value.includes(`'nonce-${nonce}'`)
+        headers.set(name, headerValue(directives, nonce))
       }
+      // a policy naming this response's nonce, ours or the handler's: the response stays private
+      nonced ||= headers.get(name)?.includes(`'nonce-${nonce}'`) === true
     }
     if (options.reportUri !== undefined && (headers.has(CSP) || headers.has(CSP_REPORT_ONLY))) {
       headers.set('Reporting-Endpoints', endpoints)

@@ -32,7 +32,10 @@ export function addHeaderWriter(c: Context, writer: HeaderWriter): void {
   }
 }
 
-/** Whether `res` was built by `fastHtmlResponse()` with every registered header already on it. */
+/**
+ * Whether `res` was built by `fastHtmlResponse()` with every registered header on it and nobody
+ * has read (and so perhaps changed) its headers since.
+ */
 export function isComplete(res: Response): boolean {
   return complete.has(res)
 }
@@ -40,11 +43,12 @@ export function isComplete(res: Response): boolean {
 /** A plain header record (lower-case names) seen through the `HeaderTarget` operations. */
 export function recordTarget(record: Record<string, string>): HeaderTarget {
   return {
-    get: (name) => record[name.toLowerCase()] ?? null,
+    get: (name) =>
+      Object.hasOwn(record, name.toLowerCase()) ? (record[name.toLowerCase()] as string) : null,
     set: (name, value) => {
       record[name.toLowerCase()] = value
     },
-    has: (name) => name.toLowerCase() in record,
+    has: (name) => Object.hasOwn(record, name.toLowerCase()),
     delete: (name) => {
       Reflect.deleteProperty(record, name.toLowerCase())
     },
@@ -69,7 +73,7 @@ export function fastHtmlResponse(
   }
   const record: Record<string, string> = { 'content-type': 'text/html; charset=UTF-8' }
   // what hono would put on a response now: headers set with c.header() before the handler returned
-  for (const [name, value] of c.newResponse(null).headers) {
+  for (const [name, value] of c.newResponse(null, 200).headers) {
     if (name === 'set-cookie') {
       return null
     }
@@ -79,10 +83,28 @@ export function fastHtmlResponse(
   }
   const target = recordTarget(record)
   own(target)
-  for (const writer of registered) {
-    writer(target, c)
+  // innermost first, as their after-code would run: where two set one header, the same one wins
+  for (let i = registered.length - 1; i >= 0; i--) {
+    ;(registered[i] as HeaderWriter)(target, c)
   }
   const res = new Response(body, { status, headers: record })
   complete.add(res)
+  watchHeaders(res)
   return res
+}
+
+// Whoever reads the headers of a complete response may change them (a middleware between secure()
+// and the handler, on its way out): from then on it is an ordinary response, and the after-code
+// of csp() and secure() runs on it as on any other, with the last word on caching and
+// X-Powered-By. @hono/node-server writes a response it gets untouched without reading `headers`.
+function watchHeaders(res: Response): void {
+  Object.defineProperty(res, 'headers', {
+    configurable: true,
+    get(): Headers {
+      complete.delete(res)
+      const headers = Reflect.get(Object.getPrototypeOf(res) as object, 'headers', res) as Headers
+      Object.defineProperty(res, 'headers', { configurable: true, value: headers })
+      return headers
+    },
+  })
 }

@@ -5,6 +5,10 @@
 // would cost more than the hash.
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
+const TAG_CHARS = 22
+// the 22nd character carries 2 bits and 4 zero bits: A, Q, g or w
+const TAG = /^[A-Za-z0-9_-]{21}[AQgw]$/
+
 /** Signs payloads for one purpose; see `signer()`. */
 export interface Signer {
   /** `payload` + `.` + a 128-bit tag over `purpose`, `payload` and `context`. */
@@ -28,6 +32,9 @@ export function checkSecret(caller: string, secret: unknown): string {
  */
 export function signer(secret: string | readonly string[], purpose: string): Signer {
   if (typeof secret !== 'string') {
+    if (secret.length === 0) {
+      throw new TypeError('signer(): at least one secret is needed')
+    }
     const all = secret.map((one) => signer(one, purpose))
     const first = all[0] as Signer
     return {
@@ -52,7 +59,8 @@ export function signer(secret: string | readonly string[], purpose: string): Sig
     sign: (payload, context) => `${payload}.${tag(payload, context).toString('base64url')}`,
     verify(token, context) {
       const dot = token.lastIndexOf('.')
-      if (dot < 1) {
+      // one spelling per tag: 16 bytes are exactly 22 base64url characters
+      if (dot < 1 || token.length - dot - 1 !== TAG_CHARS || !TAG.test(token.slice(dot + 1))) {
         return null
       }
       const payload = token.slice(0, dot)

@@ -50,3 +50,19 @@ describe('checkSecret()', () => {
     expect(checkSecret('flashes()', SECRET)).toBe(SECRET)
   })
 })
+
+describe('signer() tokens', () => {
+  it('have one spelling: a tag with other spare bits or extra characters is refused', () => {
+    const s = signer(SECRET, 'cursor')
+    const token = s.sign('abc', 'orders')
+    const last = token.at(-1) as string
+    const other = 'AQgw'.includes(last) ? (last === 'A' ? 'B' : 'A') : 'A'
+    expect(s.verify(`${token.slice(0, -1)}${other}`, 'orders')).toBeNull()
+    expect(s.verify(`${token}A`, 'orders')).toBeNull()
+    expect(s.verify(`${token}=`, 'orders')).toBeNull()
+  })
+
+  it('needs at least one secret', () => {
+    expect(() => signer([], 'x')).toThrow('signer(): at least one secret is needed')
+  })
+})

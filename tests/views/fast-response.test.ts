@@ -5,7 +5,7 @@ import { Hono } from 'hono'
 import type { MiddlewareHandler } from 'hono'
 import { setCookie } from 'hono/cookie'
 import { describe, expect, it } from 'vitest'
-import { cspOverride, DEFAULT_CSP } from '../../src/csp/index.ts'
+import { csp, cspOverride, DEFAULT_CSP, NONCE } from '../../src/csp/index.ts'
 import { html } from '../../src/html/index.ts'
 import { htmx } from '../../src/htmx/index.ts'
 import { isComplete } from '../../src/internal/fast-response.ts'
@@ -142,6 +142,39 @@ describe('page responses under secure()', () => {
     expect(none.headers.has('Content-Security-Policy')).toBe(false)
     expect(none.headers.get('Cache-Control')).toBeNull()
     expect(none.headers.get('X-Content-Type-Options')).toBe('nosniff')
+  })
+
+  it('get the last word of csp() and secure() on headers an inner middleware changed in place', async () => {
+    const app = makeApp(async (c, next) => {
+      await next()
+      // hono's poweredBy() and a careless cache header, both after the page was built
+      c.res.headers.set('X-Powered-By', 'Hono')
+      c.res.headers.set('Cache-Control', 'public, max-age=600')
+    })
+    const fast = await app.request('/page')
+    const usual = await app.request('/own')
+    expect(headersOf(fast)).toEqual(headersOf(usual))
+    expect(fast.headers.has('X-Powered-By')).toBe(false)
+    expect(fast.headers.get('Cache-Control')).toBe('private, max-age=600')
+  })
+
+  it('resolve two policies as the after-code does: the inner csp() wins', async () => {
+    const inner = { 'default-src': ["'none'"], 'script-src': [NONCE] }
+    const app = new Hono()
+    app.use(secure())
+    app.use(csp({ policy: inner }))
+    app.use(htmx())
+    app.get('/page', listPage.handler)
+    app.get('/own', async (c) => c.html(await (await listPage.handler(c)).text()))
+    const fast = await app.request('/page')
+    expect(isComplete(fast)).toBe(true)
+    expect(fast.headers.get('Content-Security-Policy')).toMatch(
+      /^default-src 'none'; script-src 'nonce-/
+    )
+    const usual = await app.request('/own')
+    expect(usual.headers.get('Content-Security-Policy')).toMatch(
+      /^default-src 'none'; script-src 'nonce-/
+    )
   })
 
   it('are the usual response without csp() or secure()', async () => {
