@@ -41,17 +41,34 @@ export function isComplete(res: Response): boolean {
 }
 
 /** A plain header record (lower-case names) seen through the `HeaderTarget` operations. */
-export function recordTarget(record: Record<string, string>): HeaderTarget {
-  return {
-    get: (name) =>
-      Object.hasOwn(record, name.toLowerCase()) ? (record[name.toLowerCase()] as string) : null,
-    set: (name, value) => {
-      record[name.toLowerCase()] = value
-    },
-    has: (name) => Object.hasOwn(record, name.toLowerCase()),
-    delete: (name) => {
-      Reflect.deleteProperty(record, name.toLowerCase())
-    },
+export class RecordTarget implements HeaderTarget {
+  /** The record, edited in place. */
+  readonly record: Record<string, string>
+
+  /** @param record - header names in lower case */
+  constructor(record: Record<string, string>) {
+    this.record = record
+  }
+
+  /** The value, or null. */
+  get(name: string): string | null {
+    const key = name.toLowerCase()
+    return Object.hasOwn(this.record, key) ? (this.record[key] as string) : null
+  }
+
+  /** Sets one value. */
+  set(name: string, value: string): void {
+    this.record[name.toLowerCase()] = value
+  }
+
+  /** Whether the record has the header. */
+  has(name: string): boolean {
+    return Object.hasOwn(this.record, name.toLowerCase())
+  }
+
+  /** Removes the header. */
+  delete(name: string): void {
+    Reflect.deleteProperty(this.record, name.toLowerCase())
   }
 }
 
@@ -81,7 +98,7 @@ export function fastHtmlResponse(
       record[name] = value
     }
   }
-  const target = recordTarget(record)
+  const target = new RecordTarget(record)
   own(target)
   // innermost first, as their after-code would run: where two set one header, the same one wins
   for (let i = registered.length - 1; i >= 0; i--) {
