@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { Context, MiddlewareHandler } from 'hono'
 import { fileURLToPath } from 'node:url'
 import { requireRole } from '../src/auth/index.ts'
+import type { RedisScripting } from '../src/auth/index.ts'
 import { flashes } from '../src/components/index.ts'
 import { cspReportHandler } from '../src/csp/index.ts'
 import { htmx } from '../src/htmx/index.ts'
@@ -22,6 +23,7 @@ import { consoleSecret, registerOrders } from './orders/routes.ts'
 import { cspReportsPage } from './pages/csp-reports.ts'
 import { customersPage } from './pages/customers.ts'
 import { overviewPage } from './pages/overview.ts'
+import { sharedRedisFromEnv } from './redis.ts'
 import { reportStore } from './reports.ts'
 import { exportForm } from './tasks/export-form.ts'
 import { registerTasks } from './tasks/routes.ts'
@@ -45,6 +47,11 @@ export interface AppOptions {
   users?: SeedUsersOptions | undefined
   /** The client address the login limit counts per address; default the socket's. */
   clientAddress?: ((c: Context) => string) | undefined
+  /**
+   * The Redis all instances share for sessions and the sign-in limits (`null`: none, the SQLite
+   * file); default a client of `REDIS_URL` when it is set.
+   */
+  redis?: RedisScripting | null | undefined
 }
 
 /** The demo's own static folder (public/: demo.css), served next to the kit's client files. */
@@ -125,6 +132,8 @@ export function createApp(options: AppOptions) {
   // hx-on needs htmx 4's hx-csp extension under the strict policy; htmx 2 gets no hx-on
   const customers = customersPage(db, layout, { hxOn: version === 4 })
   const cspReports = cspReportsPage(reports, layout)
+  // scaled out (REDIS_URL): sessions and sign-in limits in Redis, shared by every instance
+  const ownRedis = options.redis === undefined ? sharedRedisFromEnv() : undefined
   const app = new Hono()
   // strict CSP with a nonce per response, security headers, cross-origin refusal, body limit
   // Routes that read bodies cap them themselves (forms: 1 MiB with a form error; reports: 16 KiB);
@@ -139,6 +148,7 @@ export function createApp(options: AppOptions) {
     layout,
     seed: options.users,
     clientAddress: options.clientAddress,
+    redis: ownRedis ?? options.redis ?? undefined,
   })
   app.use(skipFiles(auth.middleware))
   auth.mountRoutes()
@@ -206,6 +216,10 @@ export function createApp(options: AppOptions) {
     tasks: tasks.tasks,
     assets,
     live,
+    /** Closes the Redis client the app opened from `REDIS_URL`, if any (at shutdown). */
+    closeRedis: (): void => {
+      ownRedis?.disconnect()
+    },
     /** A `Cookie` header signing in the seeded user of `role`, for tests. */
     sessionCookie: async (role: Role): Promise<string> =>
       sessionCookieFor(await auth.ready(), role),
