@@ -13,6 +13,7 @@ import { html } from '../../src/html/index.ts'
 import { addTrigger, getHtmx } from '../../src/htmx/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
 import type { Layout } from '../../src/views/index.ts'
+import { actorOf } from '../actor.ts'
 import type { DemoDb } from '../db.ts'
 import { DIALOG_ID, dialogForm, orderDetailPage, setOrder } from './detail.ts'
 import { ordersList } from './list.ts'
@@ -21,9 +22,6 @@ import { editOrderRow, statusSchema } from './row-edit.ts'
 import { consoleStore } from './store.ts'
 import type { ConsoleOrder, ConsoleStore } from './store.ts'
 import { ORDERS_PATH, orderRow } from './table.ts'
-
-/** Who the activity log names for changes (the auth layer replaces it with the signed-in user). */
-const ACTOR = 'operator'
 
 /** Where the console's signing secret comes from: `HXKIT_SECRET`, or a fixed development value. */
 export function consoleSecret(env: Record<string, string | undefined> = process.env): string {
@@ -103,7 +101,7 @@ export function registerOrders(
       }
       return c.html(editOrderRow(order, posted.error).value, failStatus(c, 422))
     }
-    store().setStatus(order.id, posted.status, ACTOR)
+    store().setStatus(order.id, posted.status, actorOf(c))
     const message = `Order #${String(order.id)} marked ${posted.status}`
     if (getHtmx(c) === null) {
       flash(c, message, 'success')
@@ -117,7 +115,7 @@ export function registerOrders(
 
   app.delete(`${ORDERS_PATH}/${id}`, load, (c) => {
     const order = orderOf(c)
-    store().remove(order.id, ACTOR)
+    store().remove(order.id, actorOf(c))
     const message = `Order #${String(order.id)} deleted`
     if (getHtmx(c)?.version === 2) {
       // htmx 2 keeps the row when the answer holds an <hx-partial>: the toast goes by HX-Trigger
@@ -128,7 +126,7 @@ export function registerOrders(
   })
   app.post(`${ORDERS_PATH}/${id}/delete`, load, (c) => {
     const order = orderOf(c)
-    store().remove(order.id, ACTOR)
+    store().remove(order.id, actorOf(c))
     flash(c, `Order #${String(order.id)} deleted`, 'success')
     return c.redirect(ORDERS_PATH, 303)
   })
@@ -148,7 +146,7 @@ export function registerOrders(
         })
         return list.respond(c, ['orders-table'], { status: failStatus(c, 409) })
       }
-      changed = store().ship({ filters }, ACTOR)
+      changed = store().ship({ filters }, actorOf(c))
     } else {
       const raw = body['ids']
       const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
@@ -157,7 +155,7 @@ export function registerOrders(
       if (ids.length === 0) {
         throw new HTTPException(400, { message: 'Choose at least one order' })
       }
-      changed = store().ship({ ids }, ACTOR)
+      changed = store().ship({ ids }, actorOf(c))
     }
     const message = `${String(changed)} ${changed === 1 ? 'order' : 'orders'} marked shipped`
     if (getHtmx(c) === null) {
@@ -175,7 +173,7 @@ export function registerOrders(
     if (!posted.ok) {
       return c.html(dialogForm(order, posted.error).value, failStatus(c, 422))
     }
-    store().setStatus(order.id, posted.status, ACTOR)
+    store().setStatus(order.id, posted.status, actorOf(c))
     const message = `Order #${String(order.id)} marked ${posted.status}`
     if (getHtmx(c) === null) {
       flash(c, message, 'success')

@@ -14,6 +14,7 @@ import {
 import { hxPartial } from '../../src/partials/index.ts'
 import type { TaskRecord, TaskResult } from '../../src/tasks/index.ts'
 import type { Layout } from '../../src/views/index.ts'
+import { actorOf } from '../actor.ts'
 import type { DemoDb } from '../db.ts'
 import { TASK_ACTIONS } from '../pages/task-actions.ts'
 import type { TaskAction } from '../pages/task-actions.ts'
@@ -113,7 +114,7 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
     const insert = db.prepare('INSERT INTO activity (at, actor, message) VALUES (?, ?, ?)')
     let queued: Promise<TaskResult<unknown>> | undefined
     db.transaction(() => {
-      insert.run(`${new Date().toISOString().slice(0, 19)}Z`, 'operator', message)
+      insert.run(`${new Date().toISOString().slice(0, 19)}Z`, actorOf(c), message)
       queued = enqueue(ready)
     })()
     const record = (await (queued as Promise<TaskResult<unknown>>)).toJSON()
