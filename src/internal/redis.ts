@@ -28,11 +28,11 @@ export class RedisUnavailable extends Error {
 }
 
 /** ioredis's messages for a command that could not be sent or was cut off. */
-export const CONNECTION_FAILURE =
+export const CONNECTION_FAILURE: RegExp =
   /enableOfflineQueue|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|EPIPE|Stream isn't writeable|Socket closed|Reached the max retries/
 
 /** A Redis-backed key prefix: letters, digits and `_ : . -`, at most 100. */
-export const REDIS_PREFIX = /^[\w:.-]{0,100}$/
+export const REDIS_PREFIX: RegExp = /^[\w:.-]{0,100}$/
 
 // the error of a command sent while the client is not connected (no offline queue): worth a retry
 const NOT_CONNECTED = /enableOfflineQueue|Connection is closed/
