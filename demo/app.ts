@@ -14,6 +14,7 @@ import { registerAuth, sessionCookieFor } from './auth.ts'
 import { openDb } from './db.ts'
 import type { DemoDb } from './db.ts'
 import { registerForms } from './forms/index.ts'
+import { FILE_PATH } from './guards.ts'
 import { demoLayout, htmxVersionFromEnv } from './layout.ts'
 import type { HtmxVersion } from './layout.ts'
 import { registerLiveTestRoutes } from './live-test-routes.ts'
@@ -90,23 +91,10 @@ function lazy(db: () => DemoDb): DemoDb {
   }
 }
 
-// A static file's path: a dot in the last segment. No page or action path has one.
-const FILE_PATH = /\.[^/]*$/
-
 /** Runs `middleware` except for static files. */
 function skipFiles(middleware: MiddlewareHandler): MiddlewareHandler {
   return async function unlessFile(c, next) {
     return FILE_PATH.test(c.req.path) ? next() : middleware(c, next)
-  }
-}
-
-/**
- * A guard for a group of pages (`/orders/*`): a file-like path there, which the session middleware
- * skipped, is no page of the group, so it gets 404 rather than reaching the guard without a session.
- */
-function guardPages(guard: MiddlewareHandler): MiddlewareHandler {
-  return async function guardedPages(c, next) {
-    return FILE_PATH.test(c.req.path) ? c.notFound() : guard(c, next)
   }
 }
 
@@ -157,14 +145,8 @@ export function createApp(options: AppOptions) {
   const viewer = requireRole('viewer')
   const operator = requireRole('operator')
   const admin = requireRole('admin')
-  const reads = (c: Context): boolean => c.req.method === 'GET' || c.req.method === 'HEAD'
-  const readOrOperate: MiddlewareHandler = guardPages(async (c, next) =>
-    (reads(c) ? viewer : operator)(c, next)
-  )
-  // the edit row and the edit dialog are GETs that open a change: operators only
-  const ordersGuard: MiddlewareHandler = guardPages(async (c, next) =>
-    (reads(c) && !/\/(?:edit|dialog)$/.test(c.req.path) ? viewer : operator)(c, next)
-  )
+  // the task pages and the orders console: reads for viewers, changes for operators
+  const guards = { read: viewer, change: operator }
   // flash messages that survive a redirect (the orders console's changes)
   app.use(flashes({ secret: consoleSecret() }))
   // browsers ask for it on every page; an empty answer keeps the console free of 404s
@@ -190,14 +172,10 @@ export function createApp(options: AppOptions) {
     guard: operator,
     onSaved: live.ordersChanged,
   })
-  // the task pages are for viewers; starting a task and the row actions (POST) for operators
-  app.use('/tasks', readOrOperate)
-  app.use('/tasks/*', readOrOperate)
   // the orders console: reads for viewers; edits, deletes and bulk actions for operators
-  app.use('/orders', ordersGuard)
-  app.use('/orders/*', ordersGuard)
-  const orders = registerOrders(app, { db, layout })
-  const tasks = registerTasks(app, { db, layout, options: options.tasks })
+  const orders = registerOrders(app, { db, layout, guards })
+  // the task pages are for viewers; starting a task and the row actions (POST) for operators
+  const tasks = registerTasks(app, { db, layout, options: options.tasks, guards })
   if (options.testRoutes ?? process.env['HXKIT_TEST_ROUTES'] === '1') {
     registerTestRoutes(app, reports)
     registerLiveTestRoutes(app, { hub: live.hub, layout, assets, version })

@@ -15,6 +15,8 @@ import { hxPartial } from '../../src/partials/index.ts'
 import type { Layout } from '../../src/views/index.ts'
 import { actorOf } from '../actor.ts'
 import type { DemoDb } from '../db.ts'
+import { guardGroup, isRead } from '../guards.ts'
+import type { GroupGuards } from '../guards.ts'
 import { DIALOG_ID, dialogForm, orderDetailPage, setOrder } from './detail.ts'
 import { ordersList } from './list.ts'
 import { ordersConsolePage, setNotice, stateOf } from './page.ts'
@@ -47,14 +49,27 @@ async function postedStatus(
  * Mounts the orders console: the list, rows, bulk shipping, the detail page and its dialog.
  *
  * @param app - the demo app
- * @param deps - the database and the layout
+ * @param deps - the database, the layout, the signing secret and the guards
  * @example
- * registerOrders(app, { db, layout })
+ * registerOrders(app, { db, layout, guards: { read: viewer, change: operator } })
  */
 export function registerOrders(
   app: Hono,
-  deps: { db: DemoDb; layout: Layout; secret?: string | undefined }
+  deps: {
+    db: DemoDb
+    layout: Layout
+    secret?: string | undefined
+    /** Who may read the console and who may change orders; default anyone. */
+    guards?: GroupGuards | undefined
+  }
 ) {
+  // the edit row and the edit dialog are GETs that open a change
+  guardGroup(
+    app,
+    ORDERS_PATH,
+    deps.guards,
+    (c) => !isRead(c) || /\/(?:edit|dialog)$/.test(c.req.path)
+  )
   let opened: ConsoleStore | undefined
   const store = (): ConsoleStore => (opened ??= consoleStore(deps.db.sqlite()))
   const secret = deps.secret ?? consoleSecret()

@@ -16,6 +16,8 @@ import type { TaskRecord, TaskResult } from '../../src/tasks/index.ts'
 import type { Layout } from '../../src/views/index.ts'
 import { actorOf } from '../actor.ts'
 import type { DemoDb } from '../db.ts'
+import { guardGroup, isRead } from '../guards.ts'
+import type { GroupGuards } from '../guards.ts'
 import { TASK_ACTIONS } from '../pages/task-actions.ts'
 import type { TaskAction } from '../pages/task-actions.ts'
 import { taskPage } from '../pages/task.ts'
@@ -40,6 +42,8 @@ export interface TasksDeps {
   layout: Layout
   /** Backend, step pause and retention; default from the environment. */
   options?: TasksOptions | undefined
+  /** Who may read the task pages and who may start or act on a task (POST); default anyone. */
+  guards?: GroupGuards | undefined
 }
 
 const TASK_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/
@@ -83,6 +87,7 @@ async function refusal(
  * tasks().startWorker({ shutdown: server })
  */
 export function registerTasks(app: Hono, deps: TasksDeps) {
+  guardGroup(app, '/tasks', deps.guards, (c) => !isRead(c))
   const { layout } = deps
   let opened: DemoTasks | undefined
   const tasks = (): DemoTasks => (opened ??= setupTasks(deps.db.sqlite(), deps.options))
