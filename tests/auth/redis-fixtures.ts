@@ -18,6 +18,16 @@ export function redisClient(server: RedisServer): Redis {
   return client
 }
 
+/** Whether `call` gets an answer (a store call after Redis came back, say). */
+export async function answers(call: () => unknown): Promise<boolean> {
+  try {
+    await call()
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** A key prefix of its own for each test, so tests on one Redis never see each other's keys. */
 export const uniquePrefix = (): string => `t${randomUUID().slice(0, 8)}:`
 

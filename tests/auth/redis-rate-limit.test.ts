@@ -2,7 +2,7 @@
 // and failing closed while Redis is down.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RedisUnavailable, rateLimiter, redisRateLimitStore } from '../../src/auth/index.ts'
-import { redisFixture, uniquePrefix } from './redis-fixtures.ts'
+import { answers, redisFixture, uniquePrefix } from './redis-fixtures.ts'
 import type { RedisFixture } from './redis-fixtures.ts'
 
 let redis: RedisFixture
@@ -94,7 +94,8 @@ describe('rateLimiter() with redisRateLimitStore()', () => {
     } finally {
       await redis.server.start()
     }
-    // no persistence: the window starts again
+    // the client reconnects by itself; no persistence: the window starts again
+    await expect.poll(() => answers(() => limiter.check('k')), { timeout: 5_000 }).toBe(true)
     expect((await limiter.hit('k')).remaining).toBe(4)
   }, 20_000)
 

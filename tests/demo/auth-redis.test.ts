@@ -127,7 +127,17 @@ describe('the demo scaled out on one Redis', () => {
       await redis.server.start()
     }
     // Redis came back empty (no persistence): that session is gone, a new sign-in works
-    const again = cookieOf(await logIn(b, 'viewer@example.com', TEST_PASSWORDS.viewer))
+    // (the clients reconnect by themselves; until then a sign-in answers 503 and counts nothing)
+    let signedIn: Response | undefined
+    await expect
+      .poll(
+        async () => (signedIn = await logIn(b, 'viewer@example.com', TEST_PASSWORDS.viewer)).status,
+        {
+          timeout: 10_000,
+        }
+      )
+      .toBe(303)
+    const again = cookieOf(signedIn as Response)
     expect((await a.request('/', { headers: { cookie: again } })).status).toBe(200)
   }, 20_000)
 })
