@@ -2,8 +2,8 @@
  * In-process A/B of the demo's overview: a committed state of the repository (`git archive` into a
  * temporary folder, `node_modules` linked) against the working tree, both serving `GET /` (or the
  * orders partial) through `app.fetch` in one process, in alternating rounds; the median of the
- * per-round speed ratios is printed (> 1: the working tree is faster). Bodies are compared, nonces
- * aside, before timing. For changes too small for `bench:http` to resolve on a shared machine.
+ * per-round speed ratios is printed (> 1: the working tree is faster). Bodies are compared as the
+ * HTTP bench compares them (nonces and other per-response values aside) before timing. For changes too small for `bench:http` to resolve on a shared machine.
  *
  * Run: `npx tsx bench/ab.ts <git ref> [--partial] [--rounds=30]` (NODE_ENV=production is set here).
  */
@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openDb } from '../demo/db.ts'
 import { openSource } from './http/data.ts'
+import { firstDifference, normalizeHtml } from './http/equivalent.ts'
 
 interface App {
   fetch: (request: Request) => Response | Promise<Response>
@@ -64,9 +65,12 @@ try {
     before: await get(before.createApp({ db, htmxVersion: 4, users: USERS })),
     after: await get(after.createApp({ db, htmxVersion: 4, users: USERS })),
   }
-  const strip = (body: string): string => body.replace(/nonce="[^"]*"/g, '')
-  if (strip(await runs.before()) !== strip(await runs.after())) {
-    console.log('note: the bodies differ (nonces aside)')
+  const difference = firstDifference(
+    normalizeHtml(await runs.before()),
+    normalizeHtml(await runs.after())
+  )
+  if (difference !== null) {
+    console.log(`note: the bodies differ (nonces aside) ${difference}`)
   }
   for (let i = 0; i < 1_500; i++) {
     await runs.before()

@@ -15,6 +15,7 @@ import type { Kind } from './http/servers.ts'
 import { isMain, parseArgs } from './lib/args.ts'
 import { stopChild } from './lib/children.ts'
 import { cpuMicros } from './lib/cpu.ts'
+import { sessionCookieFor } from './lib/demo-app.ts'
 import { ensureBenchDeps } from './lib/deps.ts'
 import { machineLine } from './lib/machine.ts'
 import { fixed, mean, median } from './lib/stats.ts'
@@ -124,6 +125,8 @@ interface Settings {
   windowSeconds: number
   rounds: number
   warmSeconds: number
+  /** The signed-in viewer's `Cookie` header, sent to every server. */
+  cookie: string
 }
 
 async function measure(
@@ -135,10 +138,10 @@ async function measure(
 ): Promise<{ b: Window[]; c: Window[] }> {
   const run = async (target: ServerChild, seconds: number): Promise<Window> => {
     const before = cpuMicros(target.pid)
-    // the demo's session cookie goes to the baseline too, so both get the same request
+    // the signed-in viewer's cookie goes to every server, so all get the same request
     const result = await load.run({
       url: target.url,
-      headers: { ...candidate.headers, ...server.headers },
+      headers: { ...candidate.headers, cookie: settings.cookie },
       connections: settings.connections,
       seconds,
     })
@@ -194,7 +197,7 @@ async function runCandidate(
 ): Promise<HttpRow> {
   const server = await startServer(candidate.kind, { db: options.db, liveDb: options.liveDb })
   try {
-    const headers = { ...candidate.headers, ...server.headers }
+    const headers = { ...candidate.headers, cookie: options.settings.cookie }
     const expected = await fetchPage(base.url, headers)
     const actual = await fetchPage(server.url, headers)
     const difference = compare(expected, actual)
@@ -220,15 +223,16 @@ export async function runHttp(options: HttpOptions = {}): Promise<HttpResult> {
   const log = options.log ?? (() => undefined)
   const quick = options.quick === true
   const liveDb = options.liveDb === true
+  const db = tempDatabase()
+  const cookie = await sessionCookieFor(db)
   const settings: Settings = quick
-    ? { connections: 10, windowSeconds: 1.5, rounds: 2, warmSeconds: 0.5 }
-    : { connections: 10, windowSeconds: 2, rounds: 3, warmSeconds: 1 }
+    ? { connections: 10, windowSeconds: 1.5, rounds: 2, warmSeconds: 0.5, cookie }
+    : { connections: 10, windowSeconds: 2, rounds: 3, warmSeconds: 1, cookie }
   const wanted = options.only !== undefined && options.only.length > 0 ? options.only : null
   const candidates = CANDIDATES.filter((c) =>
     wanted === null ? !quick || QUICK_IDS.includes(c.id) : wanted.includes(c.id)
   )
   const machine = machineLine()
-  const db = tempDatabase()
   const load = await startLoad()
   const base = await startServer('baseline', { db, liveDb })
   const rows: HttpRow[] = []

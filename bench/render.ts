@@ -5,7 +5,9 @@
  * @kitajs/html, eta, handlebars, ejs, preact-render-to-string, hono/jsx and React
  * `renderToStaticMarkup` (production mode). Outputs are checked equivalent and escaped first.
  *
- * Run: `npm run bench:render` (~80 s), `-- --quick` (~10 s), `-- --json` (JSON on stdout).
+ * Then the data table against a hand-built string (bench/table.ts, also `npm run bench:table`).
+ *
+ * Run: `npm run bench:render` (~85 s), `-- --quick` (~12 s), `-- --json` (JSON on stdout).
  * Results and method: docs/performance.md. Parts: bench/render/.
  */
 import os from 'node:os'
@@ -17,6 +19,7 @@ import { clean, dashboard, escapeShare } from './render/data.ts'
 import { checksum, measure } from './render/harness.ts'
 import type { RenderResult } from './render/harness.ts'
 import { verify } from './render/verify.ts'
+import { runTableBench, tableBenchLine } from './table.ts'
 
 export type { RenderResult } from './render/harness.ts'
 
@@ -75,12 +78,15 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json')
   const started = performance.now()
   const results = await runRenderBench({ quick })
+  const dataTable = runTableBench({ quick })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   if (json) {
-    console.log(JSON.stringify({ header: header(quick), seconds, results }, null, 2))
+    console.log(JSON.stringify({ header: header(quick), seconds, results, dataTable }, null, 2))
     return
   }
-  console.log([...header(quick), '', ...table(results), ''].join('\n'))
+  console.log(
+    [...header(quick), '', ...table(results), '', tableBenchLine(dataTable), ''].join('\n')
+  )
   console.log(`(${seconds} s; checksum ${String(checksum())})`)
 }
 

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { soakBackends } from '../scripts/soak-tasks/backends.ts'
 import type { SoakBackendFactory, SoakStore } from '../scripts/soak-tasks/backends.ts'
 import { task, worker } from '../src/tasks/index.ts'
-import type { SqliteBackend, Task, TaskWorker, WorkerBackend } from '../src/tasks/index.ts'
+import type { SqliteBackend, Task, WorkerBackend } from '../src/tasks/index.ts'
 import { CLAIM_ANY, FENCE } from '../src/tasks/sqlite-schema.ts'
 import { parseArgs } from './lib/args.ts'
 import { machineLine } from './lib/machine.ts'
@@ -97,31 +97,31 @@ async function waitAllDone(backend: WorkerBackend, ids: readonly string[]): Prom
 
 /**
  * Drains a backlog of TASKS no-ops; tasks/s from the first start to the last completion. With
- * `running` (workers in other processes, started before the backlog, which they drain while it
- * is being enqueued) the clock starts before the first enqueue, so the rate is of the enqueue
- * and the drain together, never of a drain that already happened.
+ * `early` (workers in other processes, whose start-up is not throughput) the workers start before
+ * the backlog, which they drain while it is being enqueued, and the clock starts before the first
+ * enqueue, so the rate is of the enqueue and the drain together, never of a drain that already
+ * happened.
  */
 async function throughput(
   backend: WorkerBackend,
-  start: () => Promise<() => Promise<void>>,
-  running = false
+  start: () => Promise<unknown>,
+  early: boolean
 ): Promise<number> {
+  if (early) {
+    await start()
+  }
   const enqueueing = performance.now()
   await enqueueBacklog(backend, TASKS)
-  const finished = async (): Promise<boolean> => {
-    const last = await backend.getResult(lastId)
-    return last?.status === 'SUCCESSFUL'
-  }
   // the last enqueued is claimed last (FIFO); count by status once it is done
   const lastId = (await noop(backend).enqueue()).id
-  const began = running ? enqueueing : performance.now()
-  const stop = await start()
-  while (!(await finished())) {
+  const began = early ? enqueueing : performance.now()
+  if (!early) {
+    await start()
+  }
+  while ((await backend.getResult(lastId))?.status !== 'SUCCESSFUL') {
     await sleep(2)
   }
-  const seconds = (performance.now() - began) / 1000
-  await stop()
-  return (TASKS + 1) / seconds
+  return (TASKS + 1) / ((performance.now() - began) / 1000)
 }
 
 /** Enqueue-to-start latency of single tasks with the workers idle (ms; start is the task's own clock). */
@@ -138,39 +138,59 @@ async function latency(backend: WorkerBackend): Promise<number[]> {
   return samples
 }
 
-async function inProcess(factory: SoakBackendFactory, concurrency: number): Promise<Row> {
-  const measure = async (
-    run: (
-      backend: WorkerBackend,
-      start: () => Promise<() => Promise<void>>
-    ) => Promise<number | number[]>
-  ): Promise<number | number[]> => {
-    const { store, dispose } = await fresh(factory)
-    let running: TaskWorker | undefined
+/** Starts the workers of a run on a fresh store; resolves with what stops them. */
+type Launch = (backend: WorkerBackend, env: Record<string, string>) => Promise<() => Promise<void>>
+
+/**
+ * One row: the throughput, then the latency, each on a fresh store with the workers `launch`
+ * starts (stopped before the store is disposed).
+ */
+async function measureRow(
+  factory: SoakBackendFactory,
+  launch: Launch,
+  row: Pick<Row, 'run' | 'where' | 'workers'>
+): Promise<Row> {
+  const withWorkers = async <T>(
+    run: (backend: WorkerBackend, start: () => Promise<unknown>) => Promise<T>
+  ): Promise<T> => {
+    const { store, env, dispose } = await fresh(factory)
+    let stop: (() => Promise<void>) | undefined
     try {
-      return await run(store.backend, () => {
-        running = worker({ backend: store.backend, concurrency })
-        return Promise.resolve(() => (running as TaskWorker).stop())
-      })
+      return await run(store.backend, async () => (stop = await launch(store.backend, env)))
     } finally {
-      await running?.stop()
+      await stop?.()
       await dispose()
     }
   }
-  const rate = (await measure((backend, start) => throughput(backend, start))) as number
-  const samples = (await measure(async (backend, start) => {
+  const rate = await withWorkers((backend, start) =>
+    throughput(backend, start, row.where === 'cross-process')
+  )
+  const samples = await withWorkers(async (backend, start) => {
     await start()
     return latency(backend)
-  })) as number[]
+  })
   return {
     backend: factory.name,
-    run: `worker() in this process, concurrency ${String(concurrency)}`,
-    where: 'in-process',
-    workers: `1 × ${String(concurrency)}`,
+    ...row,
     tasksPerSecond: rate,
     p50: quantile(samples, 0.5),
     p99: quantile(samples, 0.99),
   }
+}
+
+function inProcess(factory: SoakBackendFactory, concurrency: number): Promise<Row> {
+  return measureRow(
+    factory,
+    (backend) => {
+      const running = worker({ backend, concurrency })
+      return Promise.resolve(() => running.stop())
+    },
+    {
+      run: `worker() in this process, concurrency ${String(concurrency)}`,
+      where: 'in-process',
+      workers: `1 × ${String(concurrency)}`,
+    }
+  )
 }
 
 function spawnWorker(env: Record<string, string>, concurrency: number): Promise<ChildProcess> {
@@ -195,70 +215,44 @@ function spawnWorker(env: Record<string, string>, concurrency: number): Promise<
   })
 }
 
-async function crossProcess(
+async function stopProcesses(started: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(
+    started.map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) {
+            done()
+            return
+          }
+          child.on('exit', () => {
+            done()
+          })
+          child.kill('SIGTERM')
+        })
+    )
+  )
+}
+
+function crossProcess(
   factory: SoakBackendFactory,
   processes: number,
   concurrency: number
 ): Promise<Row> {
-  const measure = async (
-    run: (
-      backend: WorkerBackend,
-      start: () => Promise<() => Promise<void>>
-    ) => Promise<number | number[]>
-  ): Promise<number | number[]> => {
-    const { store, env, dispose } = await fresh(factory)
-    const started: ChildProcess[] = []
-    const stopAll = async (): Promise<void> => {
-      await Promise.all(
-        started.map(
-          (child) =>
-            new Promise<void>((done) => {
-              if (child.exitCode !== null || child.signalCode !== null) {
-                done()
-                return
-              }
-              child.on('exit', () => {
-                done()
-              })
-              child.kill('SIGTERM')
-            })
-        )
+  return measureRow(
+    factory,
+    async (_backend, env) => {
+      const env$ = { ...env, BENCH_BACKEND: factory.name }
+      const started = await Promise.all(
+        Array.from({ length: processes }, () => spawnWorker(env$, concurrency))
       )
+      return () => stopProcesses(started)
+    },
+    {
+      run: `${String(processes)} runWorker() process${processes === 1 ? '' : 'es'}, concurrency ${String(concurrency)}`,
+      where: 'cross-process',
+      workers: `${String(processes)} × ${String(concurrency)}`,
     }
-    try {
-      return await run(store.backend, async () => {
-        const env$ = { ...env, BENCH_BACKEND: factory.name }
-        started.push(
-          ...(await Promise.all(
-            Array.from({ length: processes }, () => spawnWorker(env$, concurrency))
-          ))
-        )
-        return stopAll
-      })
-    } finally {
-      await stopAll()
-      await dispose()
-    }
-  }
-  // the workers start before the clock: their start-up is not throughput (the clock covers the
-  // enqueue, which they overlap)
-  const rate = (await measure(async (backend, start) => {
-    const stop = await start()
-    return throughput(backend, () => Promise.resolve(stop), true)
-  })) as number
-  const samples = (await measure(async (backend, start) => {
-    await start()
-    return latency(backend)
-  })) as number[]
-  return {
-    backend: factory.name,
-    run: `${String(processes)} runWorker() process${processes === 1 ? '' : 'es'}, concurrency ${String(concurrency)}`,
-    where: 'cross-process',
-    workers: `${String(processes)} × ${String(concurrency)}`,
-    tasksPerSecond: rate,
-    p50: quantile(samples, 0.5),
-    p99: quantile(samples, 0.99),
-  }
+  )
 }
 
 /** The SQLite backend's claim and complete statements in a bare loop on one connection. */

@@ -83,6 +83,7 @@ function lazy(db: () => DemoDb): DemoDb {
   const get = (): DemoDb => (opened ??= db())
   return {
     stats: () => get().stats(),
+    charts: () => get().charts(),
     orders: (query) => get().orders(query),
     activity: (limit) => get().activity(limit),
     customers: (query) => get().customers(query),
@@ -173,9 +174,19 @@ export function createApp(options: AppOptions) {
     onSaved: live.ordersChanged,
   })
   // the orders console: reads for viewers; edits, deletes and bulk actions for operators
-  const orders = registerOrders(app, { db, layout, guards })
+  // the console hands large bulk actions to the app's tasks (registered next, used per request)
+  const orders = registerOrders(app, { db, layout, tasks: () => tasks.tasks(), guards })
   // the task pages are for viewers; starting a task and the row actions (POST) for operators
-  const tasks = registerTasks(app, { db, layout, options: options.tasks, guards })
+  const tasks = registerTasks(app, {
+    db,
+    layout,
+    options: options.tasks,
+    hub: live.hub,
+    htmxVersion: version,
+    guards,
+  })
+  // the Tasks page's rows and counts follow every task change (a viewer's stream, as the overview's)
+  app.get(tasks.live.list.path, viewer, tasks.live.list.handler)
   if (options.testRoutes ?? process.env['HXKIT_TEST_ROUTES'] === '1') {
     registerTestRoutes(app, reports)
     registerLiveTestRoutes(app, { hub: live.hub, layout, assets, version })

@@ -20,6 +20,14 @@ export interface Stats {
   cancelled: number
 }
 
+/** What the overview's charts show: revenue by day (the last 30 days of orders), orders by status. */
+export interface ChartData {
+  /** One entry per day with orders, oldest first; `day` is `YYYY-MM-DD`. */
+  days: { day: string; cents: number }[]
+  /** Orders per status, for the statuses that have any. */
+  statuses: { status: string; n: number }[]
+}
+
 /** One row of the orders table. */
 export interface OrderRow {
   id: number
@@ -58,7 +66,10 @@ export interface Paged<Row, Query> {
 
 /** What the demo pages read from the database. */
 export interface DemoDb {
+  /** The stat cards' numbers; the same object until an order or customer changes. */
   stats(): Stats
+  /** The charts' data; the same object until an order or customer changes. */
+  charts(): ChartData
   orders(query: OrdersQuery): Paged<OrderRow, OrdersQuery>
   activity(limit?: number): ActivityRow[]
   customers(query: SearchQuery): Paged<CustomerRow, SearchQuery>
@@ -90,6 +101,13 @@ const STATS_SQL = `SELECT
   (SELECT COUNT(*) FROM orders WHERE status = 'delivered') AS delivered,
   (SELECT COUNT(*) FROM orders WHERE status = 'cancelled') AS cancelled`
 
+const CHART_DAYS_SQL = `SELECT substr(created_at, 1, 10) AS day, SUM(total_cents) AS cents
+  FROM orders WHERE status != 'cancelled'
+  AND created_at >= (SELECT date(MAX(created_at), '-29 days') FROM orders)
+  GROUP BY day ORDER BY day`
+
+const CHART_STATUSES_SQL = 'SELECT status, COUNT(*) AS n FROM orders GROUP BY status'
+
 const CUSTOMERS_SQL = `SELECT c.id, c.name, c.email, c.city, COUNT(o.id) AS orders,
   COALESCE(SUM(o.total_cents), 0) AS spentCents
   FROM customers c LEFT JOIN orders o ON o.customer_id = c.id
@@ -114,6 +132,23 @@ function prepareOrderStatements(db: Database.Database): Map<string, Database.Sta
     }
   }
   return statements
+}
+
+/**
+ * Caches `read()` until the figures revision changes: the triggers in seed.ts bump it on every
+ * write to orders or customers, from this connection or any other, so a cached value is never stale.
+ */
+function untilRevision<T>(revision: Database.Statement, read: () => T): () => T {
+  let at: unknown = undefined
+  let value: T | undefined
+  return () => {
+    const now = revision.get()
+    if (value === undefined || now !== at) {
+      value = read()
+      at = now
+    }
+    return value
+  }
 }
 
 function openFile(options: OpenOptions): Database.Database {
@@ -153,8 +188,15 @@ export function openDb(options: OpenOptions = {}): DemoDb {
     .prepare(`SELECT COUNT(*) FROM customers WHERE name LIKE ? ESCAPE '\\'`)
     .pluck()
   const customers = db.prepare(CUSTOMERS_SQL)
+  const revision = db.prepare('SELECT n FROM figures_revision WHERE id = 1').pluck()
+  const chartDays = db.prepare(CHART_DAYS_SQL)
+  const chartStatuses = db.prepare(CHART_STATUSES_SQL)
   return {
-    stats: () => stats.get() as Stats,
+    stats: untilRevision(revision, () => stats.get() as Stats),
+    charts: untilRevision(revision, () => ({
+      days: chartDays.all() as ChartData['days'],
+      statuses: chartStatuses.all() as ChartData['statuses'],
+    })),
     orders(query) {
       const { page, pageCount } = clampPage(query.page, orderCount.get() as number)
       const statement = orderPages.get(`${query.sort}:${query.dir}`) as Database.Statement

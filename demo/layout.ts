@@ -66,7 +66,8 @@ export function demoLayout(
   assets: StaticFiles
 ): (body: SafeHtml, meta: { title: string; c: Context }) => SafeHtml {
   const url = (path: string): string => assets.url(path)
-  const scripts = (): HtmxScriptsOptions =>
+  // one object per layout: htmxScripts() builds its tags once per options object
+  const scripts: HtmxScriptsOptions =
     version === 2
       ? {
           htmx: url(`${HTMX_URL_PREFIX}htmx.min.js`),
@@ -93,7 +94,7 @@ export function demoLayout(
           <title>${title} · hxkit demo</title>
           <link rel="stylesheet" href="${url(HXKIT_STYLESHEET_URL)}" />
           <link rel="stylesheet" href="${url('/demo.css')}" />
-          ${htmxScripts(c, scripts())}
+          ${htmxScripts(c, scripts)}
         </head>
         <body data-htmx-version="${version}">
           <a class="skip-link" href="#main">Skip to content</a>

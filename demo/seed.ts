@@ -10,6 +10,18 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number]
 /** How many rows the seed writes. */
 export const SEED = { customers: 600, orders: 5_400, activity: 300 } as const
 
+// Every write to orders or customers, by any connection or process, bumps one counter, so the
+// overview's figures can be cached until the data they sum changes (demo/db.ts).
+const REVISION_TRIGGERS = ['orders', 'customers']
+  .flatMap((table) =>
+    ['INSERT', 'UPDATE', 'DELETE'].map(
+      (event) =>
+        `CREATE TRIGGER IF NOT EXISTS ${table}_${event.toLowerCase()}_revision AFTER ${event} ON ${table}
+  BEGIN UPDATE figures_revision SET n = n + 1 WHERE id = 1; END;`
+    )
+  )
+  .join('\n')
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS customers (
   id INTEGER PRIMARY KEY,
@@ -36,6 +48,12 @@ CREATE TABLE IF NOT EXISTS activity (
   message TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS activity_at ON activity(at);
+CREATE TABLE IF NOT EXISTS figures_revision (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  n INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO figures_revision (id, n) VALUES (1, 0);
+${REVISION_TRIGGERS}
 `
 
 /** Customer names that need escaping: they must show as text, never as markup. */

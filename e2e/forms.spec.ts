@@ -284,9 +284,9 @@ test.describe('order form', () => {
       expect(response.status()).toBe(200)
       expect(await response.headerValue('hx-trigger')).toContain('"toast"')
 
-      await expect(page.getByRole('status').filter({ hasText: 'created for' })).toHaveText(
-        new RegExp(`^Order #\\d+ created for ${customer.name}$`)
-      )
+      await expect(
+        page.locator('#toasts .hx-toast p').filter({ hasText: 'created for' })
+      ).toHaveText(new RegExp(`^Order #\\d+ created for ${customer.name}$`))
       const table = page.getByRole('region', { name: 'Orders', exact: true })
       await expect(table.getByRole('row').nth(1)).toContainText(customer.name)
       await expect(table.getByRole('row').nth(1)).toContainText('€42.50')

@@ -62,17 +62,54 @@ test.describe('orders console', () => {
     ).toBeVisible()
   })
 
-  test('bulk: select the page, then all across pages, and mark them shipped', async ({ page }) => {
+  test('bulk: a few checked rows ship inline, in place, with a toast', async ({ page }) => {
+    await page.getByLabel('Status').selectOption('pending')
+    await expect(page).toHaveURL('/orders?status=pending')
+    const table = page.getByRole('table', { name: /Orders/ })
+    const ids = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.slice(0, 2).map((row) => row.id))
+    for (const id of ids) {
+      await page.locator(`#${id}`).getByRole('checkbox').check()
+    }
+    await page.getByRole('button', { name: 'Mark shipped' }).click()
+    await expect(page.locator('#toasts')).toContainText('2 orders marked shipped')
+    for (const id of ids) {
+      await expect(page.locator(`#${id}`)).toHaveCount(0)
+    }
+  })
+
+  test('bulk: all across pages is handed off to a task; its progress ends in a toast and a fresh table', async ({
+    page,
+  }) => {
     await page.getByLabel('Status').selectOption('pending')
     await expect(page).toHaveURL('/orders?status=pending')
     await page.getByLabel('Select all rows on this page').check()
     const across = page.getByLabel(/Select all [\d,]+ orders across pages/)
     await expect(across).toBeVisible()
+    const count = /Select all ([\d,]+) orders/.exec(
+      (await across.locator('..').textContent()) ?? ''
+    )?.[1]
     await across.check()
+    const handedOff = page.waitForResponse(
+      (res) => res.url().includes('/orders/bulk/ship') && res.request().method() === 'POST'
+    )
     await page.getByRole('button', { name: 'Mark shipped' }).click()
-    await expect(page.locator('#toasts')).toContainText(/orders marked shipped/)
-    await expect(page.getByRole('table', { name: /Orders/ }).getByRole('row')).toHaveCount(2)
+    expect((await handedOff).status()).toBe(202)
+
+    const bar = page.getByRole('group', { name: 'Bulk actions' })
+    await expect(bar.getByText('Marking orders shipped')).toBeVisible()
+    await expect(bar.getByRole('progressbar')).toBeVisible()
+    await expect(bar.getByRole('button', { name: 'Mark shipped' })).toHaveCount(0)
+
+    // the task pauses between its chunks (TASKS_STEP_MS), the bar polls every second
+    await expect(page.locator('#toasts')).toContainText(`${count ?? '?'} orders marked shipped`, {
+      timeout: 20_000,
+    })
     await expect(page.getByText('No orders match these filters.')).toBeVisible()
+    await expect(page.getByRole('table', { name: /Orders/ }).getByRole('row')).toHaveCount(2)
+    await expect(page).toHaveURL('/orders?status=pending')
+    await expect(page.getByText('Marking orders shipped')).toHaveCount(0)
   })
 
   test('inline edit of a status saves the row in place', async ({ page }) => {
@@ -117,9 +154,10 @@ test.describe('order detail', () => {
     await dialog.getByRole('button', { name: 'Save' }).click()
     await expect(dialog).toBeHidden()
     await expect(page.locator('#order-facts .status')).toHaveText('cancelled')
-    await expect(page.locator('#order-timeline')).toContainText('Order #12 marked cancelled')
     await expect(page.locator('#toasts')).toContainText('Order #12 marked cancelled')
     await expect(page.getByRole('button', { name: 'Edit status' })).toBeFocused()
+    await page.getByRole('tab', { name: 'Activity' }).click()
+    await expect(page.locator('#order-timeline')).toContainText('Order #12 marked cancelled')
   })
 })
 

@@ -1,7 +1,8 @@
 // Several instances on one Redis: two demo servers (TASKS_BACKEND=redis, no in-process worker)
-// and one worker process, all started here. A recompute started on instance A's Tasks page shows
-// its progress and result on instance B's task page; the worker is killed mid-task and another
-// one finishes it.
+// and one worker process, all started here, with live updates through the same Redis. A
+// recompute started on instance A's Tasks page shows its progress and result on instance B's
+// task page, pushed from the worker process over Redis (htmx 4: one stream, no poll); the worker
+// is killed mid-task and another one finishes it.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
@@ -26,6 +27,7 @@ function environment(): NodeJS.ProcessEnv {
     DATABASE_PATH: join(root, 'test-results', 'e2e-redis.db'),
     TASKS_BACKEND: 'redis',
     REDIS_URL: redis?.url,
+    LIVE_REDIS_URL: redis?.url,
     TASKS_WORKER: '0',
     TASKS_STEP_MS: '500',
     TASKS_LEASE_MS: '1000',
@@ -120,6 +122,12 @@ test.describe('tasks on Redis across two instances', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/)
 
     const other = await context.newPage()
+    const polls: string[] = []
+    other.on('request', (request) => {
+      if (new URL(request.url()).pathname.includes('/progress')) {
+        polls.push(request.headers()['accept'] ?? '')
+      }
+    })
     await other.goto(`http://127.0.0.1:${String(ports.b)}/tasks/${id}`)
     await expect(
       other.getByRole('heading', { level: 2, name: 'Customer totals recompute' })
@@ -137,6 +145,9 @@ test.describe('tasks on Redis across two instances', () => {
       .filter({ hasText: 'Customer totals recompute finished' })
     await expect(done).toBeVisible({ timeout: 30_000 })
     await expect(other.getByRole('heading', { level: 3, name: 'Result' })).toBeVisible()
+    // every change came over B's event stream(s), published by the worker processes: no poll
+    expect(polls.length).toBeGreaterThan(0)
+    expect(polls.every((accept) => accept.includes('text/event-stream'))).toBe(true)
     const result = await (
       await page.request.get(`http://127.0.0.1:${String(ports.a)}/tasks/${id}`)
     ).text()

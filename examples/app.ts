@@ -16,7 +16,7 @@ const PUBLIC_ROOT = fileURLToPath(new URL('public', import.meta.url))
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /**
- * The gallery's static files: examples/public (examples.js, examples.css), the kit's client files
+ * The gallery's static files: examples/public (examples.css), the kit's client files
  * and htmx 4 from node_modules.
  *
  * @example

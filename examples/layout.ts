@@ -26,7 +26,8 @@ function navLinks(entries: readonly NavEntry[], path: string): SafeHtml {
 
 /**
  * Builds the gallery layout: htmx 4 with hx-csp and hx-prompt, the kit's script and stylesheet,
- * the gallery's own script and stylesheet, all linked by content hash and nonced.
+ * and the gallery's own stylesheet, all linked by content hash and nonced. The gallery has no
+ * script of its own: every behaviour its pages need is a documented data-attribute of hxkit.js.
  *
  * @param assets - the static files the server serves
  * @param nav - the examples, in catalogue order
@@ -52,7 +53,7 @@ export function galleryLayout(assets: StaticFiles, nav: readonly NavEntry[]): La
               url(`${HTMX_URL_PREFIX}ext/hx-prompt.js`),
             ],
             config: HTMX_CONFIG,
-            scripts: [url(HXKIT_SCRIPT_URL), url('/examples.js')],
+            scripts: [url(HXKIT_SCRIPT_URL)],
           })}
         </head>
         <body>

@@ -1,12 +1,21 @@
 // The overview's data for every HTTP candidate: read from a demo database seeded by the demo's code.
 import { openDb } from '../../demo/db.ts'
-import type { ActivityRow, CustomerRow, DemoDb, OrderRow, Paged, Stats } from '../../demo/db.ts'
+import type {
+  ActivityRow,
+  ChartData,
+  CustomerRow,
+  DemoDb,
+  OrderRow,
+  Paged,
+  Stats,
+} from '../../demo/db.ts'
 import { DEFAULT_ORDERS, parseOrdersQuery } from '../../demo/query.ts'
 import type { OrdersQuery, SearchQuery } from '../../demo/query.ts'
 
 /** Everything the overview page shows. */
 export interface Overview {
   stats: Stats
+  charts: ChartData
   orders: Paged<OrderRow, OrdersQuery>
   activity: ActivityRow[]
 }
@@ -27,6 +36,7 @@ export function openSource(path: string, live: boolean): DemoDb {
     return db
   }
   const stats = db.stats()
+  const charts = db.charts()
   const orders = db.orders(DEFAULT_ORDERS)
   const activity = db.activity(10)
   const customers: Paged<CustomerRow, SearchQuery> = db.customers({ q: '', page: 1 })
@@ -34,6 +44,7 @@ export function openSource(path: string, live: boolean): DemoDb {
   return {
     ...db,
     stats: () => stats,
+    charts: () => charts,
     orders: () => orders,
     activity: () => activity,
     customers: () => customers,
@@ -66,6 +77,7 @@ export function queryOf(url: string): Query {
 export function loadOverview(db: DemoDb, query: Query): Overview {
   return {
     stats: db.stats(),
+    charts: db.charts(),
     orders: db.orders(parseOrdersQuery(query)),
     activity: db.activity(10),
   }

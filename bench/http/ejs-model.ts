@@ -1,9 +1,12 @@
 // The view model the ejs template reads: what an express + ejs app would compute in its route.
 import { formatDate, formatMoney, statItems } from '../../demo/components.ts'
+import { overviewCharts } from '../../demo/orders/charts.ts'
 import { ordersUrl } from '../../demo/query.ts'
 import type { SortKey } from '../../demo/query.ts'
+import { ORDER_STATUSES } from '../../demo/seed.ts'
 import type { Overview } from './data.ts'
-import { ASSETS } from './hand.ts'
+import type { HandUser } from './hand-session.ts'
+import { ASSETS, navFor } from './hand.ts'
 
 const CONFIG = JSON.stringify({ includeIndicatorCSS: false, safeEval: true })
 const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
@@ -18,11 +21,12 @@ const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
  * Builds the locals of `views/overview.ejs`.
  *
  * @param data - the overview's data
+ * @param user - who is signed in
  * @param nonce - this response's CSP nonce
  * @example
- * res.render('overview', ejsModel(loadOverview(db, req.query), newNonce()))
+ * res.render('overview', ejsModel(loadOverview(db, req.query), user, newNonce()))
  */
-export function ejsModel(data: Overview, nonce: string): Record<string, unknown> {
+export function ejsModel(data: Overview, user: HandUser, nonce: string): Record<string, unknown> {
   const { stats: s, orders: o } = data
   const q = o.query
   const link = (target: number, text: string, rel: string) =>
@@ -33,13 +37,12 @@ export function ejsModel(data: Overview, nonce: string): Record<string, unknown>
     config: CONFIG,
     assets: ASSETS,
     nonce,
-    nav: [
-      ['/', 'Overview'],
-      ['/customers', 'Customers'],
-      ['/orders/new', 'New order'],
-      ['/csp-reports', 'CSP reports'],
-    ],
+    nav: navFor(user),
+    user,
+    statuses: ORDER_STATUSES,
+    since: Date.now() - 2000,
     cards: statItems(s),
+    charts: overviewCharts(data.charts).value,
     headers: COLUMNS.map((column) => {
       const active = q.sort === column.key
       const dir = active && q.dir === 'asc' ? 'desc' : 'asc'

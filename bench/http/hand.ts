@@ -3,10 +3,13 @@
 import { demoAssets } from '../../demo/app.ts'
 import { formatDate, formatMoney, statItems } from '../../demo/components.ts'
 import type { ActivityRow, OrderRow, Stats } from '../../demo/db.ts'
+import { overviewCharts } from '../../demo/orders/charts.ts'
 import { ordersUrl } from '../../demo/query.ts'
 import type { OrdersQuery, SortKey } from '../../demo/query.ts'
+import { ORDER_STATUSES } from '../../demo/seed.ts'
 import { HTMX_URL_PREFIX, HXKIT_SCRIPT_URL, HXKIT_STYLESHEET_URL } from '../../src/server/index.ts'
 import type { Overview } from './data.ts'
+import type { HandUser } from './hand-session.ts'
 
 const TEST = /[&<>"']/
 const ALL = /[&<>"']/g
@@ -29,6 +32,7 @@ export const ASSETS = {
   js: [
     assets.url(`${HTMX_URL_PREFIX}htmx.min.js`),
     assets.url(`${HTMX_URL_PREFIX}ext/hx-csp.js`),
+    assets.url(`${HTMX_URL_PREFIX}ext/hx-sse.js`),
     assets.url(HXKIT_SCRIPT_URL),
   ],
 } as const
@@ -43,21 +47,70 @@ const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'created', label: 'Placed', numeric: false },
 ]
 
-// the demo layout's navigation, on the overview (`/` is the current page)
+// the demo layout's navigation: each link for the roles that may open it (`/` is the current page)
 const NAV = [
-  ['/', 'Overview'],
-  ['/customers', 'Customers'],
-  ['/orders/new', 'New order'],
-  ['/csp-reports', 'CSP reports'],
+  ['/', 'Overview', 'viewer'],
+  ['/orders', 'Orders', 'viewer'],
+  ['/customers', 'Customers', 'viewer'],
+  ['/orders/new', 'New order', 'operator'],
+  ['/tasks', 'Tasks', 'viewer'],
+  ['/csp-reports', 'CSP reports', 'admin'],
+  ['/users', 'Users', 'admin'],
 ] as const
+const RANK: Readonly<Record<string, number>> = { viewer: 0, operator: 1, admin: 2 }
 
-function nav(nonce: string): string {
+/**
+ * The navigation links `user` may see, as `[href, label]`.
+ *
+ * @param user - who is signed in
+ * @example
+ * navFor({ name: 'Viewer User', role: 'viewer' })[0] // ['/', 'Overview']
+ */
+export function navFor(user: HandUser): (readonly [string, string])[] {
+  const rank = RANK[user.role] ?? -1
+  return NAV.filter(([, , role]) => rank >= (RANK[role] ?? 3)).map(
+    ([href, label]) => [href, label] as const
+  )
+}
+
+function nav(user: HandUser, nonce: string): string {
   let out = ''
-  for (const [href, label] of NAV) {
+  for (const [href, label] of navFor(user)) {
     const current = href === '/' ? ' aria-current="page"' : ''
     out += `<li><a href="${href}"  hx-boost="true" hx-nonce="${nonce}"${current}>${label}</a></li>`
   }
   return out
+}
+
+function userBox(user: HandUser): string {
+  return `<form class="user-box" method="post" action="/logout">
+    <span>${esc(user.name)} <span class="role">(${esc(user.role)})</span></span>
+    <button type="submit">Sign out</button>
+  </form>`
+}
+
+let statusOptions = ''
+for (const status of ORDER_STATUSES) {
+  statusOptions += `<option value="${status}">${status}</option>`
+}
+
+function exportForm(q: Overview['orders']['query'], nonce: string): string {
+  return `<form
+      class="orders-export"
+      method="post"
+      action="/tasks/export"
+       hx-post="/tasks/export" hx-target="#export-progress" hx-nonce="${nonce}"
+    >
+      <input type="hidden" name="sort" value="${esc(q.sort)}" />
+      <input type="hidden" name="dir" value="${esc(q.dir)}" />
+      <label for="export-status-filter">Orders to export</label>
+      <select id="export-status-filter" name="status">
+        <option value="">All statuses</option>
+        ${statusOptions}
+      </select>
+      <button type="submit">Export to CSV</button>
+    </form>
+    <div id="export-progress" class="export-progress"></div>`
 }
 
 const swap = (href: string, nonce: string): string =>
@@ -131,6 +184,7 @@ export function handOrders(o: Overview['orders'], nonce: string): string {
     rows += orderRow(row)
   }
   return `<section id="orders" aria-labelledby="orders-heading" class="panel"><h2 id="orders-heading">Orders</h2>
+    ${exportForm(q, nonce)}
     <table class="data-table">
       <caption class="visually-hidden">
         Orders sorted by ${esc(q.sort)}, ${q.dir === 'asc' ? 'ascending' : 'descending'}
@@ -166,14 +220,17 @@ function activityList(entries: readonly ActivityRow[]): string {
 }
 
 /**
- * The whole overview document, hand-built.
+ * The whole overview document, hand-built. The charts' SVG comes from the demo's chart code, which
+ * keeps its last rendering for the same data (as the demo page does): drawing charts by hand is not
+ * what this baseline measures.
  *
  * @param data - the overview's data
+ * @param user - who is signed in
  * @param nonce - this response's CSP nonce
  * @example
- * res.end(handPage(loadOverview(db, {}), newNonce()))
+ * res.end(handPage(loadOverview(db, {}), { name: 'Viewer User', role: 'viewer' }, newNonce()))
  */
-export function handPage(data: Overview, nonce: string): string {
+export function handPage(data: Overview, user: HandUser, nonce: string): string {
   return `<!doctype html>
       <html lang="en">
         <head>
@@ -182,7 +239,7 @@ export function handPage(data: Overview, nonce: string): string {
           <title>Overview · hxkit demo</title>
           <link rel="stylesheet" href="${CSS[0]}" />
           <link rel="stylesheet" href="${CSS[1]}" />
-          <meta name="htmx-config" content="${CONFIG}"><script nonce="${nonce}" src="${JS[0]}"></script><script nonce="${nonce}" src="${JS[1]}"></script><script nonce="${nonce}" src="${JS[2]}" defer></script>
+          <meta name="htmx-config" content="${CONFIG}"><script nonce="${nonce}" src="${JS[0]}"></script><script nonce="${nonce}" src="${JS[1]}"></script><script nonce="${nonce}" src="${JS[2]}"></script><script nonce="${nonce}" src="${JS[3]}" defer></script>
         </head>
         <body data-htmx-version="4">
           <a class="skip-link" href="#main">Skip to content</a>
@@ -190,13 +247,19 @@ export function handPage(data: Overview, nonce: string): string {
             <a class="brand" href="/">hxkit demo</a>
             <nav aria-label="Main">
               <ul>
-                ${nav(nonce)}
+                ${nav(user, nonce)}
               </ul>
             </nav>
+            ${userBox(user)}
           </header>
-          <main id="main"><h1>Overview</h1>
-        ${statCards(data.stats)}
-        <div class="columns">${handOrders(data.orders, nonce)}${activityList(data.activity)}</div></main>
+          <main id="main">
+            <div id="alerts" class="alerts" aria-live="assertive"></div>
+            <h1>Overview</h1>
+        ${statCards(data.stats)}<section id="charts" aria-labelledby="charts-heading">${overviewCharts(data.charts).value}</section>
+        <div class="columns">${handOrders(data.orders, nonce)}${activityList(data.activity)}</div>
+        <div hidden hx-sse:connect="/live/overview?since=${String(Date.now() - 2000)}" hx-sse:close="hxkit:end" hx-nonce="${nonce}"></div>
+          </main>
+          <div id="toasts" class="hx-toasts" role="status" aria-live="polite" aria-atomic="false"></div>
         </body>
       </html>`
 }

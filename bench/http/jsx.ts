@@ -1,21 +1,19 @@
 // The overview page with hono/jsx (`jsx()` calls, what a .tsx file compiles to).
+import { raw } from 'hono/html'
 import { jsx } from 'hono/jsx'
 import { formatDate, formatMoney, statItems } from '../../demo/components.ts'
 import type { ActivityRow, OrderRow, Stats } from '../../demo/db.ts'
+import { overviewCharts } from '../../demo/orders/charts.ts'
 import { ordersUrl } from '../../demo/query.ts'
 import type { OrdersQuery, SortKey } from '../../demo/query.ts'
+import { ORDER_STATUSES } from '../../demo/seed.ts'
 import type { Overview } from './data.ts'
-import { ASSETS } from './hand.ts'
+import type { HandUser } from './hand-session.ts'
+import { ASSETS, navFor } from './hand.ts'
 
 type Node = ReturnType<typeof jsx>
 
 const CONFIG = JSON.stringify({ includeIndicatorCSS: false, safeEval: true })
-const NAV = [
-  ['/', 'Overview'],
-  ['/customers', 'Customers'],
-  ['/orders/new', 'New order'],
-  ['/csp-reports', 'CSP reports'],
-] as const
 const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'id', label: 'Order', numeric: true },
   { key: 'customer', label: 'Customer', numeric: false },
@@ -92,12 +90,40 @@ function PagerLink(props: {
   return jsx('a', { href, rel, ...swap(href, nonce) }, text)
 }
 
+function ExportForm({ q, nonce }: { q: OrdersQuery; nonce: string }): Node[] {
+  return [
+    jsx(
+      'form',
+      {
+        class: 'orders-export',
+        method: 'post',
+        action: '/tasks/export',
+        'hx-post': '/tasks/export',
+        'hx-target': '#export-progress',
+        'hx-nonce': nonce,
+      },
+      jsx('input', { type: 'hidden', name: 'sort', value: q.sort }),
+      jsx('input', { type: 'hidden', name: 'dir', value: q.dir }),
+      jsx('label', { for: 'export-status-filter' }, 'Orders to export'),
+      jsx(
+        'select',
+        { id: 'export-status-filter', name: 'status' },
+        jsx('option', { value: '' }, 'All statuses'),
+        ...ORDER_STATUSES.map((status) => jsx('option', { value: status }, status))
+      ),
+      jsx('button', { type: 'submit' }, 'Export to CSV')
+    ),
+    jsx('div', { id: 'export-progress', class: 'export-progress' }),
+  ]
+}
+
 function Orders({ o, nonce }: { o: Overview['orders']; nonce: string }): Node {
   const q = o.query
   return jsx(
     'section',
     { id: 'orders', 'aria-labelledby': 'orders-heading', class: 'panel' },
     jsx('h2', { id: 'orders-heading' }, 'Orders'),
+    ...ExportForm({ q, nonce }),
     jsx(
       'table',
       { class: 'data-table' },
@@ -157,11 +183,12 @@ function Head({ nonce }: { nonce: string }): Node {
     jsx('meta', { name: 'htmx-config', content: CONFIG }),
     jsx('script', { nonce, src: ASSETS.js[0] }),
     jsx('script', { nonce, src: ASSETS.js[1] }),
-    jsx('script', { nonce, src: ASSETS.js[2], defer: true })
+    jsx('script', { nonce, src: ASSETS.js[2] }),
+    jsx('script', { nonce, src: ASSETS.js[3], defer: true })
   )
 }
 
-function Header({ nonce }: { nonce: string }): Node {
+function Header({ user, nonce }: { user: HandUser; nonce: string }): Node {
   return jsx(
     'header',
     { class: 'app-header' },
@@ -172,7 +199,7 @@ function Header({ nonce }: { nonce: string }): Node {
       jsx(
         'ul',
         {},
-        ...NAV.map(([href, label]) =>
+        ...navFor(user).map(([href, label]) =>
           jsx(
             'li',
             {},
@@ -189,6 +216,12 @@ function Header({ nonce }: { nonce: string }): Node {
           )
         )
       )
+    ),
+    jsx(
+      'form',
+      { class: 'user-box', method: 'post', action: '/logout' },
+      jsx('span', {}, user.name, ' ', jsx('span', { class: 'role' }, `(${user.role})`)),
+      jsx('button', { type: 'submit' }, 'Sign out')
     )
   )
 }
@@ -197,11 +230,12 @@ function Header({ nonce }: { nonce: string }): Node {
  * The overview document as a hono/jsx element (render it with `toString()` or `c.html()`).
  *
  * @param data - the overview's data
+ * @param user - who is signed in
  * @param nonce - this response's CSP nonce
  * @example
- * c.html(jsxPage(loadOverview(db, {}), newNonce()).toString())
+ * c.html(jsxPage(loadOverview(db, {}), user, newNonce()).toString())
  */
-export function jsxPage(data: Overview, nonce: string): Node {
+export function jsxPage(data: Overview, user: HandUser, nonce: string): Node {
   return jsx(
     'html',
     { lang: 'en' },
@@ -210,19 +244,38 @@ export function jsxPage(data: Overview, nonce: string): Node {
       'body',
       { 'data-htmx-version': '4' },
       jsx('a', { class: 'skip-link', href: '#main' }, 'Skip to content'),
-      jsx(Header, { nonce }),
+      jsx(Header, { user, nonce }),
       jsx(
         'main',
         { id: 'main' },
+        jsx('div', { id: 'alerts', class: 'alerts', 'aria-live': 'assertive' }),
         jsx('h1', {}, 'Overview'),
         jsx(StatCards, { s: data.stats }),
+        jsx(
+          'section',
+          { id: 'charts', 'aria-labelledby': 'charts-heading' },
+          raw(overviewCharts(data.charts).value)
+        ),
         jsx(
           'div',
           { class: 'columns' },
           jsx(Orders, { o: data.orders, nonce }),
           jsx(Activity, { entries: data.activity })
-        )
-      )
+        ),
+        jsx('div', {
+          hidden: true,
+          'hx-sse:connect': `/live/overview?since=${String(Date.now() - 2000)}`,
+          'hx-sse:close': 'hxkit:end',
+          'hx-nonce': nonce,
+        })
+      ),
+      jsx('div', {
+        id: 'toasts',
+        class: 'hx-toasts',
+        role: 'status',
+        'aria-live': 'polite',
+        'aria-atomic': 'false',
+      })
     )
   )
 }

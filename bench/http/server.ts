@@ -1,5 +1,6 @@
 // Child process: one candidate server, controlled over IPC (never over the network).
 // argv: <kind>; env: BENCH_DB (seeded demo database), BENCH_LIVE_DB=1, BENCH_KEEPALIVE_MS.
+import { Session } from 'node:inspector/promises'
 import { serveRpc } from '../lib/children.ts'
 import { openSource } from './data.ts'
 import { KINDS, portOf, startServer } from './servers.ts'
@@ -30,6 +31,7 @@ const { server, cookie } = await startServer(
   Number(process.env['BENCH_KEEPALIVE_MS'] ?? 5_000)
 )
 const gc = (globalThis as { gc?: () => void }).gc
+const profiler = new Session()
 
 serveRpc({
   // the admin channel is the IPC pipe: nothing of this is reachable over HTTP
@@ -39,6 +41,19 @@ serveRpc({
     return { ...process.memoryUsage(), gc: gc !== undefined }
   },
   rss: () => process.memoryUsage.rss(),
+  // a CPU profile of what happens between the two calls (bench/profile.ts)
+  profileStart: async () => {
+    profiler.connect()
+    await profiler.post('Profiler.enable')
+    await profiler.post('Profiler.setSamplingInterval', { interval: 100 })
+    await profiler.post('Profiler.start')
+    return true
+  },
+  profileStop: async () => {
+    const { profile } = await profiler.post('Profiler.stop')
+    profiler.disconnect()
+    return profile
+  },
   connections: () =>
     new Promise<number>((resolve, reject) => {
       server.getConnections((error, count) => {

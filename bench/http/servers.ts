@@ -10,6 +10,7 @@ import { signedInDemo } from '../lib/demo-app.ts'
 import { loadOrders, loadOverview, queryOf } from './data.ts'
 import type { Query } from './data.ts'
 import { ejsModel } from './ejs-model.ts'
+import { handSessions } from './hand-session.ts'
 import { handOrders, handPage } from './hand.ts'
 import { jsxPage } from './jsx.ts'
 import { newNonce, securityHeaders } from './secure.ts'
@@ -41,15 +42,24 @@ function listen(server: Server): Promise<Server> {
   })
 }
 
+// Without a session the hand-built servers answer as the demo does: 303 to the sign-in page.
+const SIGN_IN = { status: 303, location: '/login?next=%2F' } as const
+
 function baseline(db: DemoDb): Promise<Server> {
+  const userOf = handSessions(db)
   const server = createServer((req, res) => {
+    const user = userOf(req.headers.cookie)
+    if (user === null) {
+      res.writeHead(SIGN_IN.status, { location: SIGN_IN.location }).end()
+      return
+    }
     const query = queryOf(req.url ?? '/')
     const nonce = newNonce()
     // the orders partial, as the hxkit demo negotiates it (htmx 4 target `section#orders`)
     const fragment = req.headers['hx-target'] === 'section#orders'
     const body = fragment
       ? handOrders(loadOrders(db, query), nonce)
-      : handPage(loadOverview(db, query), nonce)
+      : handPage(loadOverview(db, query), user, nonce)
     res.writeHead(200, {
       ...securityHeaders(nonce, fragment),
       'content-type': HTML,
@@ -69,11 +79,16 @@ function honoServer(fetch: (request: Request) => Response | Promise<Response>): 
 }
 
 function honoHand(db: DemoDb): Promise<Server> {
+  const userOf = handSessions(db)
   const app = new Hono()
   app.get('/', (c) => {
+    const user = userOf(c.req.header('cookie'))
+    if (user === null) {
+      return c.redirect(SIGN_IN.location, SIGN_IN.status)
+    }
     const nonce = newNonce()
     return c.html(
-      handPage(loadOverview(db, c.req.query()), nonce),
+      handPage(loadOverview(db, c.req.query()), user, nonce),
       200,
       securityHeaders(nonce, false)
     )
@@ -82,10 +97,15 @@ function honoHand(db: DemoDb): Promise<Server> {
 }
 
 function honoJsx(db: DemoDb): Promise<Server> {
+  const userOf = handSessions(db)
   const app = new Hono()
   app.get('/', (c) => {
+    const user = userOf(c.req.header('cookie'))
+    if (user === null) {
+      return c.redirect(SIGN_IN.location, SIGN_IN.status)
+    }
     const nonce = newNonce()
-    const body = jsxPage(loadOverview(db, c.req.query()), nonce).toString()
+    const body = jsxPage(loadOverview(db, c.req.query()), user, nonce).toString()
     const headers = securityHeaders(nonce, false)
     return c.html(typeof body === 'string' ? `<!doctype html>${body}` : body, 200, headers)
   })
@@ -95,12 +115,18 @@ function honoJsx(db: DemoDb): Promise<Server> {
 async function fastifyServer(db: DemoDb): Promise<Server> {
   const { default: Fastify } = await import('fastify')
   const app = Fastify({ logger: false })
+  const userOf = handSessions(db)
   app.get('/', (request, reply) => {
+    const user = userOf(request.headers.cookie)
+    if (user === null) {
+      void reply.redirect(SIGN_IN.location, SIGN_IN.status)
+      return
+    }
     const nonce = newNonce()
     void reply
       .headers(securityHeaders(nonce, false))
       .type(HTML)
-      .send(handPage(loadOverview(db, request.query as Query), nonce))
+      .send(handPage(loadOverview(db, request.query as Query), user, nonce))
   })
   await app.listen({ host: HOST, port: 0 })
   return app.server
@@ -109,19 +135,35 @@ async function fastifyServer(db: DemoDb): Promise<Server> {
 async function expressServer(db: DemoDb, ejs: boolean): Promise<Server> {
   const { default: express } = await import('express')
   const app = express()
+  const userOf = handSessions(db)
+  const signedIn = (cookie: string | undefined, res: { redirect(s: number, l: string): void }) => {
+    const user = userOf(cookie)
+    if (user === null) {
+      res.redirect(SIGN_IN.status, SIGN_IN.location)
+    }
+    return user
+  }
   if (ejs) {
     app.set('views', VIEWS)
     app.set('view engine', 'ejs')
     app.get('/', (req, res) => {
+      const user = signedIn(req.headers.cookie, res)
+      if (user === null) {
+        return
+      }
       const nonce = newNonce()
       res.set(securityHeaders(nonce, false))
-      res.render('overview', ejsModel(loadOverview(db, req.query as Query), nonce))
+      res.render('overview', ejsModel(loadOverview(db, req.query as Query), user, nonce))
     })
   } else {
     app.get('/', (req, res) => {
+      const user = signedIn(req.headers.cookie, res)
+      if (user === null) {
+        return
+      }
       const nonce = newNonce()
       res.set(securityHeaders(nonce, false))
-      res.type('html').send(handPage(loadOverview(db, req.query as Query), nonce))
+      res.type('html').send(handPage(loadOverview(db, req.query as Query), user, nonce))
     })
   }
   return listen(createServer(app))

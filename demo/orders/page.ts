@@ -2,7 +2,7 @@
 // inline status edit and delete. The page and its table partial answer every htmx request.
 import type { Context } from 'hono'
 import { html } from '../../src/html/index.ts'
-import { setPushUrl } from '../../src/htmx/index.ts'
+import { getHtmx, setPushUrl } from '../../src/htmx/index.ts'
 import { partial } from '../../src/partials/index.ts'
 import { page } from '../../src/views/index.ts'
 import type { Layout } from '../../src/views/index.ts'
@@ -24,7 +24,12 @@ export function stateOf(c: Context): OrdersListState {
   return state
 }
 
-/** Renders the table with a 409 notice (a bulk action found the selection changed). */
+/** htmx 4 swaps 4xx answers; htmx 2 swaps only 2xx unless configured, so it gets 200. */
+export function failStatus<S extends 409 | 422>(c: Context, status: S): 200 | S {
+  return getHtmx(c)?.version === 2 ? 200 : status
+}
+
+/** Renders the table with a bulk notice: a 409's "the set changed", or a hand-off's progress. */
 export function setNotice(c: Context, notice: BulkNotice): void {
   notices.set(c.req.raw, notice)
 }
@@ -42,8 +47,9 @@ export function ordersConsolePage(deps: TableDeps, layout: Layout) {
     'orders-table',
     (c, self) => {
       const state = stateOf(c)
-      if (c.var.htmx && c.req.method === 'GET') {
-        // the canonical URL, whatever the filter form sent
+      if (c.var.htmx && c.req.method === 'GET' && c.req.path === ORDERS_PATH) {
+        // the canonical URL, whatever the filter form sent (not when another GET, such as a
+        // bulk hand-off's last poll, redraws the table)
         setPushUrl(c, ordersList.href(ORDERS_PATH, state))
       }
       return ordersTable(deps, state, self, notices.get(c.req.raw))

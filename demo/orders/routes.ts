@@ -11,15 +11,15 @@ import {
 } from '../../src/components/index.ts'
 import { html } from '../../src/html/index.ts'
 import { addTrigger, getHtmx } from '../../src/htmx/index.ts'
-import { hxPartial } from '../../src/partials/index.ts'
 import type { Layout } from '../../src/views/index.ts'
 import { actorOf } from '../actor.ts'
 import type { DemoDb } from '../db.ts'
 import { guardGroup, isRead } from '../guards.ts'
 import type { GroupGuards } from '../guards.ts'
-import { DIALOG_ID, dialogForm, orderDetailPage, setOrder } from './detail.ts'
-import { ordersList } from './list.ts'
-import { ordersConsolePage, setNotice, stateOf } from './page.ts'
+import type { DemoTasks } from '../tasks/setup.ts'
+import { registerBulkShip } from './bulk.ts'
+import { DIALOG_ID, detailUpdates, dialogForm, orderDetailPage, setOrder } from './detail.ts'
+import { failStatus, ordersConsolePage } from './page.ts'
 import { editOrderRow, statusSchema } from './row-edit.ts'
 import { consoleStore } from './store.ts'
 import type { ConsoleOrder, ConsoleStore } from './store.ts'
@@ -28,11 +28,6 @@ import { ORDERS_PATH, orderRow } from './table.ts'
 /** Where the console's signing secret comes from: `HXKIT_SECRET`, or a fixed development value. */
 export function consoleSecret(env: Record<string, string | undefined> = process.env): string {
   return env['HXKIT_SECRET'] ?? 'hxkit-demo-development-secret'
-}
-
-/** htmx 4 swaps 4xx answers; htmx 2 swaps only 2xx unless configured, so it gets 200. */
-function failStatus(c: Context, status: 409 | 422): 200 | 409 | 422 {
-  return getHtmx(c)?.version === 2 ? 200 : status
 }
 
 async function postedStatus(
@@ -46,19 +41,24 @@ async function postedStatus(
 }
 
 /**
- * Mounts the orders console: the list, rows, bulk shipping, the detail page and its dialog.
+ * Mounts the orders console: the list, rows, bulk shipping (large selections handed off to a
+ * task), the detail page and its dialog.
  *
  * @param app - the demo app
- * @param deps - the database, the layout, the signing secret and the guards
+ * @param deps - the database, the layout, the app's tasks and the guards
  * @example
- * registerOrders(app, { db, layout, guards: { read: viewer, change: operator } })
+ * registerOrders(app, { db, layout, tasks, guards: { read: viewer, change: operator } })
  */
 export function registerOrders(
   app: Hono,
   deps: {
     db: DemoDb
     layout: Layout
+    /** The app's tasks: a large bulk ship is handed off to them. */
+    tasks: () => DemoTasks
     secret?: string | undefined
+    /** Bulk selections larger than this run as a task; default `ORDERS_BULK_INLINE_MAX` (100). */
+    bulkInlineMax?: number | undefined
     /** Who may read the console and who may change orders; default anyone. */
     guards?: GroupGuards | undefined
   }
@@ -146,39 +146,13 @@ export function registerOrders(
     return c.redirect(ORDERS_PATH, 303)
   })
 
-  app.post(`${ORDERS_PATH}/bulk/ship`, async (c) => {
-    const state = stateOf(c)
-    const body = await c.req.parseBody({ all: true })
-    const scopeToken = body['scope']
-    let changed: number
-    if (typeof scopeToken === 'string') {
-      const scope = tableDeps.scopes.verify(scopeToken)
-      const filters = ordersList.parse(new URLSearchParams(scope.query)).filters
-      const now = store().count(filters)
-      if (now !== scope.expected) {
-        setNotice(c, {
-          notice: `The selection changed: ${String(now)} orders match now, not ${String(scope.expected)}. Mark all ${String(now)} shipped?`,
-        })
-        return list.respond(c, ['orders-table'], { status: failStatus(c, 409) })
-      }
-      changed = store().ship({ filters }, actorOf(c))
-    } else {
-      const raw = body['ids']
-      const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
-        .map((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : NaN))
-        .filter((n) => Number.isInteger(n))
-      if (ids.length === 0) {
-        throw new HTTPException(400, { message: 'Choose at least one order' })
-      }
-      changed = store().ship({ ids }, actorOf(c))
-    }
-    const message = `${String(changed)} ${changed === 1 ? 'order' : 'orders'} marked shipped`
-    if (getHtmx(c) === null) {
-      flash(c, message, 'success')
-      return c.redirect(ordersList.href(ORDERS_PATH, state), 303)
-    }
-    const table = await list.renderPartial(c, 'orders-table')
-    return c.html(html`${table}${toasts({ message, kind: 'success' })}`.value)
+  registerBulkShip(app, {
+    store,
+    scopes: tableDeps.scopes,
+    list,
+    tasks: deps.tasks,
+    actor: actorOf,
+    inlineMax: deps.bulkInlineMax,
   })
 
   app.get(`${ORDERS_PATH}/${id}/dialog`, load, (c) => c.html(dialogForm(orderOf(c)).value))
@@ -196,12 +170,9 @@ export function registerOrders(
     }
     setOrder(c, store().find(order.id) ?? order)
     closeDialog(c, DIALOG_ID)
-    const [facts, timeline] = await Promise.all([
-      detail.renderPartial(c, 'order-facts'),
-      detail.renderPartial(c, 'order-timeline'),
-    ])
+    const updates = await detailUpdates(detail, c)
     return c.html(
-      html`${dialogForm(store().find(order.id) ?? order)}${hxPartial(detail.partials['order-facts'], facts)}${hxPartial(detail.partials['order-timeline'], timeline)}${toasts({ message, kind: 'success' })}`
+      html`${dialogForm(store().find(order.id) ?? order)}${updates}${toasts({ message, kind: 'success' })}`
         .value
     )
   })

@@ -129,8 +129,14 @@ export interface ConsoleStore {
   timeline(id: number): TimelineEntry[]
   setStatus(id: number, status: OrderStatus, actor: string): boolean
   remove(id: number, actor: string): boolean
-  /** Marks the given orders (or all matching orders) shipped; returns how many changed. */
+  /** Marks the given orders (or all matching orders) shipped in one transaction; returns how many changed. */
   ship(target: { ids: readonly number[] } | { filters: OrderFilters }, actor: string): number
+  /** The ids of orders matching `filters` above `after`, ascending, at most `limit` (-1: all). */
+  matchingIds(filters: OrderFilters, after: number, limit: number): number[]
+  /** Marks these orders shipped in one transaction, without an activity entry; returns how many changed. */
+  shipIds(ids: readonly number[]): number
+  /** Adds the activity entry of a bulk ship that changed `changed` orders. */
+  logBulkShip(changed: number, actor: string): void
   /** The SQL and parameters of a page, for EXPLAIN QUERY PLAN. */
   pageSql(
     filters: OrderFilters,
@@ -176,7 +182,7 @@ export function consoleStore(db: Database): ConsoleStore {
   const find = prepared(`${SELECT} WHERE o.id = ?`)
   const update = db.prepare('UPDATE orders SET status = ? WHERE id = ?')
   const remove = db.prepare('DELETE FROM orders WHERE id = ?')
-  return {
+  const store: ConsoleStore = {
     seek(filters, sort, position, limit) {
       const { sql, params } = pageSql(filters, sort, position, limit)
       return prepared(sql).all(...params) as ConsoleOrder[]
@@ -212,30 +218,33 @@ export function consoleStore(db: Database): ConsoleStore {
       }
       return changed
     },
+    matchingIds(filters, after, limit) {
+      const w = where(filters)
+      w.sql.push('o.id > ?')
+      return prepared(
+        `SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id WHERE ${w.sql.join(' AND ')} ORDER BY o.id LIMIT ?`
+      )
+        .pluck()
+        .all(...w.params, after, limit) as number[]
+    },
+    shipIds(ids) {
+      const ship = prepared(
+        `UPDATE orders SET status = 'shipped' WHERE id = ? AND status != 'shipped'`
+      )
+      return db.transaction(() => ids.reduce((changed, id) => changed + ship.run(id).changes, 0))()
+    },
+    logBulkShip(changed, actor) {
+      log.run(now(), actor, `${String(changed)} orders marked shipped in bulk`)
+    },
     ship(target, actor) {
       return db.transaction(() => {
-        let ids: number[]
-        if ('ids' in target) {
-          ids = [...target.ids]
-        } else {
-          const w = where(target.filters)
-          ids = prepared(
-            `SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id${w.sql.length === 0 ? '' : ` WHERE ${w.sql.join(' AND ')}`}`
-          )
-            .pluck()
-            .all(...w.params) as number[]
-        }
-        const ship = prepared(
-          `UPDATE orders SET status = 'shipped' WHERE id = ? AND status != 'shipped'`
-        )
-        let changed = 0
-        for (const id of ids) {
-          changed += ship.run(id).changes
-        }
-        log.run(now(), actor, `${String(changed)} orders marked shipped in bulk`)
+        const ids = 'ids' in target ? target.ids : store.matchingIds(target.filters, 0, -1)
+        const changed = store.shipIds(ids)
+        store.logBulkShip(changed, actor)
         return changed
       })()
     },
     pageSql,
   }
+  return store
 }

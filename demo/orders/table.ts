@@ -123,9 +123,11 @@ export interface TableDeps {
   scopes: BulkScopes
 }
 
-/** The 409 notice, when a bulk action found a changed set. */
+/** What the bulk bar shows after an action: the 409 notice (the set changed) or a hand-off's progress. */
 export interface BulkNotice {
-  notice: string
+  notice?: string | undefined
+  /** The progress of the background task a large selection was handed to. */
+  task?: SafeHtml | undefined
 }
 
 /** Reads one keyset page of the orders for a list state. */
@@ -175,7 +177,8 @@ export async function ordersTable(
     ...(capped || total === 0
       ? {}
       : { all: { count: total, token: deps.scopes.sign(scope, total), noun: 'orders' } }),
-    ...(notice === undefined ? {} : { notice: notice.notice, across: true }),
+    ...(notice?.notice === undefined ? {} : { notice: notice.notice, across: true }),
+    ...(notice?.task === undefined ? {} : { task: notice.task }),
   })
   const table = dataTable({
     id: 'orders-data',

@@ -128,7 +128,7 @@ export function overviewPage(db: DemoDb, layout: Layout, options: OverviewOption
     tag: 'section',
     attrs: { 'aria-labelledby': 'activity-heading', class: 'panel' },
   })
-  const charts = partial('charts', () => overviewCharts(db.sqlite()), {
+  const charts = partial('charts', () => overviewCharts(db.charts()), {
     tag: 'section',
     attrs: { 'aria-labelledby': 'charts-heading' },
   })

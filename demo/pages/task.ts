@@ -3,10 +3,11 @@ import type { Context } from 'hono'
 import { html } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
 import { partial } from '../../src/partials/index.ts'
+import type { NamedPartial } from '../../src/partials/index.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
 import { page } from '../../src/views/index.ts'
 import type { Layout } from '../../src/views/index.ts'
-import { isLive, taskLabel, taskProgress, taskUrl } from '../tasks/progress.ts'
+import { isLive, taskLabel, taskUrl } from '../tasks/progress.ts'
 import { actionForms, formatTime, statusBadge } from './task-actions.ts'
 
 function pre(value: unknown): SafeHtml {
@@ -30,16 +31,17 @@ function errorList(record: TaskRecord): SafeHtml {
 }
 
 /**
- * The details of one task, as the task page and its actions render them.
+ * The details of one task, as the task page, its actions and its live stream render them.
  *
  * @param record - the task
+ * @param progress - its rendered progress partial
  * @example
- * taskDetails(record)
+ * taskDetails(record, await progress.render(c))
  */
-export function taskDetails(record: TaskRecord): SafeHtml {
+export function taskDetails(record: TaskRecord, progress: SafeHtml): SafeHtml {
   const label = taskLabel(record.taskName)
   return html`<h2 id="task-detail-heading">${label}</h2>
-    ${taskProgress(record, 'detail')}
+    ${progress}
     ${
       isLive(record)
         ? html`<p class="task-refresh"><a href="${taskUrl(record.id)}">Refresh</a> to see the latest state.</p>`
@@ -66,26 +68,48 @@ export function taskDetails(record: TaskRecord): SafeHtml {
     <div class="task-actions">${actionForms(record, { from: 'detail' })}</div>`
 }
 
+/** What a task's page is built from. */
+export interface TaskPageParts {
+  /** The request's task (`null`: discarded or pruned while a stream followed it). */
+  record: (c: Context) => TaskRecord | null
+  /** The progress partial (demo/tasks/progress.ts). */
+  progress: NamedPartial
+  /** The hidden element that keeps the page live while the task can change (or nothing). */
+  live: (c: Context) => SafeHtml
+}
+
 /**
- * Builds a task's page; `record(c)` is the task the route loaded.
+ * Builds a task's page: its details, and beside them (`#task-live`, outside what the stream
+ * renders) the element that keeps them live. An action on the page answers both.
  *
- * @param record - the loaded task of this request
+ * @param parts - the request's task, the progress partial, the live element
  * @param layout - the document layout
  * @example
- * const detail = taskPage((c) => loaded.get(c) as TaskRecord, layout)
+ * const detail = taskPage({ record: (c) => loaded.get(c) ?? null, progress, live }, layout)
  */
-export function taskPage(record: (c: Context) => TaskRecord, layout: Layout) {
-  const detail = partial('taskDetail', (c) => taskDetails(record(c)), {
-    tag: 'section',
-    id: 'task-detail',
-    attrs: { 'aria-labelledby': 'task-detail-heading', class: 'panel' },
-  })
+export function taskPage(parts: TaskPageParts, layout: Layout) {
+  const detail = partial(
+    'taskDetail',
+    async (c) => {
+      const record = parts.record(c)
+      return record === null
+        ? html`<h2 id="task-detail-heading">Task</h2>
+            <p role="status">This task no longer exists.</p>`
+        : taskDetails(record, await parts.progress.render(c))
+    },
+    {
+      tag: 'section',
+      id: 'task-detail',
+      attrs: { 'aria-labelledby': 'task-detail-heading', class: 'panel' },
+    }
+  )
+  const live = partial('taskLive', (c) => parts.live(c), { id: 'task-live' })
   return page({
-    title: (c: Context) => `Task ${record(c).id.slice(0, 8)}`,
+    title: (c: Context) => `Task ${(parts.record(c)?.id ?? '').slice(0, 8)}`,
     layout,
-    partials: { taskDetail: detail },
+    partials: { taskDetail: detail, taskLive: live },
     render: (p) => html`<h1>Task</h1>
       <p><a href="/tasks">All tasks</a></p>
-      ${p.taskDetail}`,
+      ${p.taskDetail}${p.taskLive}`,
   })
 }

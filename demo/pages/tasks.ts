@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import { html, hx } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
 import { partial } from '../../src/partials/index.ts'
+import type { NamedPartial } from '../../src/partials/index.ts'
 import type { TaskCounts, TaskRecord } from '../../src/tasks/index.ts'
 import { page } from '../../src/views/index.ts'
 import type { Layout } from '../../src/views/index.ts'
@@ -86,11 +87,11 @@ function statusTabs(query: TaskListQuery, enhance: (href: string) => SafeHtml): 
   </nav>`
 }
 
-async function taskList(
+/** The list's state for this request, its page clamped to the pages there are. */
+async function listState(
   tasks: DemoTasks,
-  c: Context,
-  enhance: (href: string) => SafeHtml
-): Promise<SafeHtml> {
+  c: Context
+): Promise<{ query: TaskListQuery; pageCount: number }> {
   const asked = parseTaskListQuery(c.req.query())
   const counts = await tasks.admin.counts()
   const total =
@@ -98,19 +99,24 @@ async function taskList(
       ? TASK_STATUSES.reduce((sum, s) => sum + counts[s], 0)
       : counts[asked.status]
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
-  const query = { ...asked, page: Math.min(asked.page, pageCount) }
+  return { query: { ...asked, page: Math.min(asked.page, pageCount) }, pageCount }
+}
+
+async function taskTable(
+  tasks: DemoTasks,
+  c: Context,
+  enhance: (href: string) => SafeHtml
+): Promise<SafeHtml> {
+  const { query, pageCount } = await listState(tasks, c)
   const records = await tasks.admin.list({
     status: query.status,
     limit: PAGE_SIZE,
     offset: (query.page - 1) * PAGE_SIZE,
   })
-  const heading = query.status === null ? 'All tasks' : `${STATUS_LABELS[query.status] ?? ''} tasks`
-  return html`<h2 id="task-list-heading">${heading}</h2>
-    ${statusTabs(query, enhance)}
-    ${
-      records.length === 0
-        ? html`<p>No tasks here.</p>`
-        : html`<table class="data-table">
+  return html`${
+    records.length === 0
+      ? html`<p>No tasks here.</p>`
+      : html`<table class="data-table">
           <thead>
             <tr>
               <th scope="col">Task</th>
@@ -126,7 +132,7 @@ async function taskList(
             ${records.map((record) => taskRow(record, query))}
           </tbody>
         </table>`
-    }
+  }
     ${pager({
       label: 'Task pages',
       page: query.page,
@@ -146,26 +152,55 @@ function startForms(): SafeHtml {
 }
 
 /**
+ * The hidden element that keeps the Tasks page's counts and table live, for the list state it
+ * shows (the stream renders the table with that state).
+ */
+export type TasksLiveElement = (c: Context, query: TaskListQuery) => SafeHtml
+
+/**
  * Builds the Tasks page: the counts and the list are partials (the list's status and page live in
- * the URL, so Back and reload work).
+ * the URL, so Back and reload work). Inside the list, the table is a partial of its own: the live
+ * stream renders it and the counts, and the element that opens the stream sits beside it, so a
+ * status tab (which swaps the list) opens a stream for the new state.
  *
  * @param tasks - the app's tasks
  * @param layout - the document layout
+ * @param [live] - the element that keeps the page live (none by default)
  * @example
  * app.get('/tasks', tasksPage(tasks, layout).handler)
  */
-export function tasksPage(tasks: () => DemoTasks, layout: Layout) {
+export function tasksPage(tasks: () => DemoTasks, layout: Layout, live?: TasksLiveElement) {
   const counts = partial('taskCounts', async () => countCards(await tasks().admin.counts()), {
     tag: 'section',
     id: 'task-counts',
     attrs: { 'aria-labelledby': 'task-counts-heading' },
   })
-  const list = partial('taskList', (c, self) => taskList(tasks(), c, swapLink(self)), {
-    tag: 'section',
-    id: 'task-list',
-    attrs: { 'aria-labelledby': 'task-list-heading', class: 'panel' },
-  })
-  return page({
+  // the links inside the table (the pager) swap the whole list, as the tabs do
+  const table: NamedPartial<'taskTable'> = partial(
+    'taskTable',
+    (c) => taskTable(tasks(), c, swapLink(list)),
+    {
+      id: 'task-table',
+    }
+  )
+  const list: NamedPartial<'taskList'> = partial(
+    'taskList',
+    async (c, self) => {
+      const { query } = await listState(tasks(), c)
+      const heading =
+        query.status === null ? 'All tasks' : `${STATUS_LABELS[query.status] ?? ''} tasks`
+      return html`<h2 id="task-list-heading">${heading}</h2>
+        ${statusTabs(query, swapLink(self))}
+        ${await table.render(c)}
+        ${live?.(c, query) ?? ''}`
+    },
+    {
+      tag: 'section',
+      id: 'task-list',
+      attrs: { 'aria-labelledby': 'task-list-heading', class: 'panel' },
+    }
+  )
+  const view = page({
     title: 'Tasks',
     layout,
     partials: { taskCounts: counts, taskList: list },
@@ -177,4 +212,6 @@ export function tasksPage(tasks: () => DemoTasks, layout: Layout) {
       </section>
       ${p.taskList}`,
   })
+  // the table renders inside the list (not as a page part of its own, which would load it twice)
+  return { ...view, table }
 }

@@ -1,10 +1,12 @@
-// The demo's background tasks: the orders CSV export, recomputing customer totals in steps, and
-// pruning finished tasks (with their export files). Defined once per process; each app sends them
+// The demo's background tasks: the orders CSV export, recomputing customer totals in steps, bulk
+// shipping of orders in chunks, and pruning finished tasks (with their export files). Defined once per process; each app sends them
 // to its own backend with using({ backend }).
 import { renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { task } from '../../src/tasks/index.ts'
 import type { TaskContext } from '../../src/tasks/index.ts'
+import { ordersList } from '../orders/list.ts'
+import { consoleStore } from '../orders/store.ts'
 import { parseOrdersQuery, SORT_COLUMNS } from '../query.ts'
 import type { SortDir, SortKey } from '../query.ts'
 import { ORDER_STATUSES } from '../seed.ts'
@@ -32,7 +34,22 @@ export interface RecomputeResult {
   steps: number
 }
 
+/**
+ * What a bulk ship gets: the chosen order ids, or the canonical list query of "all N across
+ * pages" (re-run when the task runs), and who asked (for the activity log).
+ */
+export type ShipArgs = { ids: number[]; actor: string } | { query: string; actor: string }
+
+/** What a finished bulk ship returns: how many orders it marked shipped, and how many matched. */
+export interface ShipResult {
+  rows: number
+  matched: number
+}
+
 const EXPORT_CHUNK = 500
+/** Orders a bulk ship updates per transaction (a progress report and an abort check each). */
+export const SHIP_CHUNK = 200
+const ORDER_COUNT = new Intl.NumberFormat('en-GB')
 const RECOMPUTE_STEPS = 10
 const HEADER = ['order', 'customer', 'email', 'status', 'total', 'placed'] as const
 
@@ -155,6 +172,81 @@ async function recompute(context: TaskContext): Promise<RecomputeResult> {
 /** Recomputes every customer's order count and spend into `customer_totals`, in ten steps. */
 export const recomputeCustomerTotals = task(recompute, {
   name: 'demo.recomputeCustomerTotals',
+  takesContext: true,
+  timeout: 10 * 60_000,
+})
+
+// stored arguments are checked again: a task may outlive the code that enqueued it
+function shipTarget(args: ShipArgs): { actor: string } & ({ ids: number[] } | { query: string }) {
+  const given: Record<string, unknown> = { ...args }
+  const actor = given['actor']
+  if (typeof actor !== 'string' || actor === '') {
+    throw new TypeError('shipOrders: the arguments name no actor.')
+  }
+  if (typeof given['query'] === 'string') {
+    return { actor, query: given['query'] }
+  }
+  const ids = given['ids']
+  if (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id) && id > 0)) {
+    throw new TypeError('shipOrders: the arguments hold neither a query nor order ids.')
+  }
+  return { actor, ids: [...new Set(ids as number[])].sort((a, b) => a - b) }
+}
+
+async function shipInChunks(context: TaskContext, args: ShipArgs): Promise<ShipResult> {
+  const env = taskEnv()
+  const store = consoleStore(env.db)
+  const target = shipTarget(args)
+  // "all across pages" re-applies its scope now: the orders that match when the task runs
+  const filters =
+    'query' in target ? ordersList.parse(new URLSearchParams(target.query)).filters : null
+  const ids = 'ids' in target ? target.ids : []
+  const total = filters === null ? ids.length : store.count(filters)
+  let matched = 0
+  let changed = 0
+  let after = 0
+  try {
+    for (;;) {
+      context.signal.throwIfAborted()
+      // one chunk: read what matches now and update it in one synchronous transaction, never open
+      // across an await (the in-process worker shares the app's connection); shipping is
+      // idempotent, so a retried or stale attempt only ships what is left
+      const step = env.db.transaction(() => {
+        const chunk =
+          filters === null
+            ? ids.slice(matched, matched + SHIP_CHUNK)
+            : store.matchingIds(filters, after, SHIP_CHUNK)
+        return { chunk, changed: store.shipIds(chunk) }
+      })()
+      if (step.chunk.length === 0) {
+        break
+      }
+      matched += step.chunk.length
+      changed += step.changed
+      after = step.chunk.at(-1) ?? after
+      const shown = Math.max(total, matched)
+      await context.progress(
+        matched / shown,
+        `${ORDER_COUNT.format(matched)} of ${ORDER_COUNT.format(shown)} orders`
+      )
+      await pause(env, context.signal)
+    }
+  } finally {
+    // what committed is logged, also when the task was cancelled part-way
+    if (changed > 0) {
+      store.logBulkShip(changed, target.actor)
+    }
+  }
+  return { rows: changed, matched }
+}
+
+/**
+ * Marks orders shipped in chunks of `SHIP_CHUNK`, each in its own transaction, with a progress
+ * report and an abort check between chunks: the hand-off of a large bulk action from the orders
+ * console. Cancelling keeps the chunks already committed (and logs them).
+ */
+export const shipOrders = task(shipInChunks, {
+  name: 'demo.shipOrders',
   takesContext: true,
   timeout: 10 * 60_000,
 })

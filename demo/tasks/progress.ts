@@ -1,16 +1,18 @@
-// The progress partial: a task's progress that polls while the task waits or runs, and whose final
-// markup carries no trigger, so the poll ends in htmx 4 (the route adds stopPolling's 286 for htmx 2).
-import { html, hx } from '../../src/html/index.ts'
+// The progress partial: a task's progress while it waits or runs, and how it ended. Live pages keep
+// it fresh (demo/tasks/live.ts: a stream on htmx 4, polling on htmx 2); the markup itself carries
+// no trigger.
+import type { Context } from 'hono'
+import { html } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
+import { partial } from '../../src/partials/index.ts'
+import type { NamedPartial } from '../../src/partials/index.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
-import { exportOrders, recomputeCustomerTotals } from './definitions.ts'
-
-/** Where a progress partial sits: the task's own page (which it refreshes at the end) or elsewhere. */
-export type ProgressView = 'detail' | 'inline'
+import { exportOrders, recomputeCustomerTotals, shipOrders } from './definitions.ts'
 
 const LABELS: Readonly<Record<string, string>> = {
   [exportOrders.name]: 'Orders CSV export',
   [recomputeCustomerTotals.name]: 'Customer totals recompute',
+  [shipOrders.name]: 'Bulk shipping of orders',
   'demo.pruneFinishedTasks': 'Prune of finished tasks',
 }
 
@@ -109,16 +111,14 @@ function running(record: TaskRecord): SafeHtml {
 }
 
 /**
- * The progress partial of a task: while it is READY or RUNNING, an element that polls its own
- * URL every second; once finished, the same element without polling attributes, saying how it
- * ended (`role="status"`, or `role="alert"` on failure) with the download link of an export.
+ * A task's progress: while it is READY or RUNNING, its state and progress bar; once finished, how
+ * it ended (`role="status"`, or `role="alert"` on failure) with the download link of an export.
  *
  * @param record - the task
- * @param view - `detail` on the task's page (the last poll refreshes the page's details too)
  * @example
- * html`<div id="export-status">${taskProgress(result.toJSON(), 'inline')}</div>`
+ * html`<div id="export-status">${taskProgress(result.toJSON())}</div>`
  */
-export function taskProgress(record: TaskRecord, view: ProgressView): SafeHtml {
+export function taskProgress(record: TaskRecord): SafeHtml {
   const id = `progress-${record.id}`
   const label = taskLabel(record.taskName)
   const fraction = record.progress?.fraction ?? (record.status === 'SUCCESSFUL' ? 1 : null)
@@ -131,13 +131,35 @@ export function taskProgress(record: TaskRecord, view: ProgressView): SafeHtml {
   if (!isLive(record)) {
     return html`<div id="${id}" class="task-progress">${outcome(record)}${bar}</div>`
   }
-  const url = `${taskUrl(record.id)}/progress?view=${view}`
-  return html`<div
-    id="${id}"
-    class="task-progress"
-    ${hx({ get: url, trigger: 'every 1s', swap: 'outerHTML' })}
-  >
+  return html`<div id="${id}" class="task-progress">
     <p><a href="${taskUrl(record.id)}">${label}</a> ${running(record)}</p>
     ${bar}
   </div>`
+}
+
+/**
+ * The progress partial (`#task-progress`): the page, the task's live stream and its polling
+ * answer all render it with this loader. `record(c)` is the task of the request (`null`: it was
+ * discarded or pruned).
+ *
+ * @param record - the request's task
+ * @example
+ * const progress = progressPartial((c) => loaded.get(c) ?? null)
+ */
+export function progressPartial(
+  record: (c: Context) => TaskRecord | null
+): NamedPartial<'taskProgress'> {
+  return partial(
+    'taskProgress',
+    (c) => {
+      const found = record(c)
+      if (found !== null) {
+        return taskProgress(found)
+      }
+      return html`<div id="progress-${c.req.param('id') ?? ''}" class="task-progress">
+        <p role="status">This task no longer exists.</p>
+      </div>`
+    },
+    { id: 'task-progress' }
+  )
 }

@@ -2,6 +2,9 @@
 import type { TaskResultStatus } from '../../src/tasks/index.ts'
 import { parsePage } from '../query.ts'
 
+/** What a task id in a URL may be (the backends' ids are UUIDs); anything else is no task. */
+export const TASK_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/
+
 /** The four statuses, in the order the page shows them. */
 export const TASK_STATUSES: readonly TaskResultStatus[] = [
   'READY',

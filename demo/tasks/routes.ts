@@ -1,16 +1,12 @@
 // The Tasks routes: the list and task pages, starting an export or a recompute, the progress
-// poll, the CSV download and the row actions. Everything the app needs is in registerTasks().
+// streams (polled by htmx 2), the CSV download and the row actions. Everything the app needs is in
+// registerTasks().
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { readFile } from 'node:fs/promises'
 import { html } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
-import {
-  addTrigger,
-  getHtmx,
-  HTMX_REQUEST_HEADERS,
-  redirectTo,
-  stopPolling,
-} from '../../src/htmx/index.ts'
+import { getHtmx, HTMX_REQUEST_HEADERS, redirectTo } from '../../src/htmx/index.ts'
+import type { LiveHub } from '../../src/live/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
 import type { TaskRecord, TaskResult } from '../../src/tasks/index.ts'
 import type { Layout } from '../../src/views/index.ts'
@@ -18,21 +14,16 @@ import { actorOf } from '../actor.ts'
 import type { DemoDb } from '../db.ts'
 import { guardGroup, isRead } from '../guards.ts'
 import type { GroupGuards } from '../guards.ts'
+import type { HtmxVersion } from '../layout.ts'
 import { TASK_ACTIONS } from '../pages/task-actions.ts'
 import type { TaskAction } from '../pages/task-actions.ts'
 import { taskPage } from '../pages/task.ts'
 import { discardedRow, taskRow, tasksPage } from '../pages/tasks.ts'
 import { parseExportFilters } from './definitions.ts'
-import {
-  finishedMessage,
-  isDownloadable,
-  isLive,
-  taskLabel,
-  taskProgress,
-  taskUrl,
-} from './progress.ts'
-import type { ProgressView } from './progress.ts'
-import { parseTaskListQuery, tasksUrl } from './query.ts'
+import { taskLive } from './live.ts'
+import type { TaskLive } from './live.ts'
+import { isDownloadable, progressPartial, taskLabel, taskUrl } from './progress.ts'
+import { parseTaskListQuery, TASK_ID, tasksUrl } from './query.ts'
 import { setupTasks } from './setup.ts'
 import type { DemoTasks, TasksOptions } from './setup.ts'
 
@@ -42,11 +33,13 @@ export interface TasksDeps {
   layout: Layout
   /** Backend, step pause and retention; default from the environment. */
   options?: TasksOptions | undefined
+  /** The app's live hub: task changes are published on it and the pages follow them. */
+  hub: LiveHub
+  /** The htmx the layout loads (4 streams, 2 polls). */
+  htmxVersion: HtmxVersion
   /** Who may read the task pages and who may start or act on a task (POST); default anyone. */
   guards?: GroupGuards | undefined
 }
-
-const TASK_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/
 const FILENAME = /^[\w.-]{1,100}\.csv$/
 
 // a fragment for htmx: never cached, and negotiated on the htmx headers
@@ -77,11 +70,14 @@ async function refusal(
 /**
  * Mounts the Tasks routes (and sets the app's tasks up on first use, as the database may open
  * lazily): `GET /tasks`, `POST /tasks/export`, `POST /tasks/recompute`, `GET /tasks/:id`,
- * `GET /tasks/:id/progress`, `GET /tasks/:id/download` and `POST /tasks/:id/{retry,cancel,discard,run-now}`.
+ * `GET /tasks/:id/progress` and `GET /tasks/:id/progress/detail` (live: a stream for htmx 4, the
+ * polling answer for htmx 2), `GET /tasks/:id/download` and
+ * `POST /tasks/:id/{retry,cancel,discard,run-now}`. The Tasks page's stream (`live.list`) is the
+ * app's to mount, behind its guard.
  *
  * @param app - the demo app
- * @param deps - database, layout, task options
- * @returns the app's tasks (opened on first call) and the two pages
+ * @param deps - database, layout, task options, live hub, htmx version
+ * @returns the app's tasks (opened on first call), the two pages and the live views
  * @example
  * const { tasks } = registerTasks(app, { db, layout })
  * tasks().startWorker({ shutdown: server })
@@ -90,10 +86,28 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
   guardGroup(app, '/tasks', deps.guards, (c) => !isRead(c))
   const { layout } = deps
   let opened: DemoTasks | undefined
-  const tasks = (): DemoTasks => (opened ??= setupTasks(deps.db.sqlite(), deps.options))
-  const list = tasksPage(tasks, layout)
-  const loaded = new WeakMap<Context, TaskRecord>()
-  const detail = taskPage((c) => loaded.get(c) as TaskRecord, layout)
+  const tasks = (): DemoTasks =>
+    (opened ??= setupTasks(deps.db.sqlite(), { publisher: deps.hub, ...deps.options }))
+  // the request's task: set by the routes and by the live views' until(), read by the loaders
+  const loaded = new WeakMap<Context, TaskRecord | null>()
+  const record = (c: Context): TaskRecord | null => loaded.get(c) ?? null
+  const progress = progressPartial(record)
+  // the live views need the pages' partials, the pages their elements (called only at render)
+  const list = tasksPage(tasks, layout, (c, query) => views.listElement(c, query))
+  const detail = taskPage(
+    { record, progress, live: (c) => views.detailElement(c, record(c)) },
+    layout
+  )
+  const views: TaskLive = taskLive({
+    hub: deps.hub,
+    version: deps.htmxVersion,
+    read: (id) => tasks().backend.getResult(id),
+    loaded,
+    progress,
+    detail: detail.partials.taskDetail,
+    counts: list.partials.taskCounts,
+    table: list.table,
+  })
 
   const load: MiddlewareHandler = async (c, next) => {
     const id = c.req.param('id') ?? ''
@@ -122,19 +136,21 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
       insert.run(`${new Date().toISOString().slice(0, 19)}Z`, actorOf(c), message)
       queued = enqueue(ready)
     })()
-    const record = (await (queued as Promise<TaskResult<unknown>>)).toJSON()
+    const started = (await (queued as Promise<TaskResult<unknown>>)).toJSON()
+    ready.notify.changed(started.id)
     if (getHtmx(c) === null) {
-      return c.redirect(taskUrl(record.id), 303)
+      return c.redirect(taskUrl(started.id), 303)
     }
-    const progress = taskProgress(record, 'inline')
+    loaded.set(c, started)
+    const shown = html`${await progress.render(c)}${views.progressElement(c, started)}`
     if (form['from'] === 'tasks') {
       return fragment(
         c,
-        html`${progress}${hxPartial(list.partials.taskCounts, await list.partials.taskCounts.render(c))}`,
+        html`${shown}${hxPartial(list.partials.taskCounts, await list.partials.taskCounts.render(c))}`,
         202
       )
     }
-    return fragment(c, progress, 202)
+    return fragment(c, shown, 202)
   }
 
   app.get('/tasks', list.handler)
@@ -159,44 +175,25 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
   )
   app.get('/tasks/:id', load, detail.handler)
 
-  app.get('/tasks/:id/progress', async (c) => {
-    const id = c.req.param('id')
-    const record = TASK_ID.test(id) ? await tasks().backend.getResult(id) : null
-    if (getHtmx(c) === null) {
-      return record === null
-        ? refusal(c, layout, 404, 'There is no such task.')
-        : c.redirect(taskUrl(id), 303)
+  // The progress views: a stream for htmx 4, the polling answer for htmx 2 (286 once finished);
+  // a browser without JavaScript is sent to the task's page.
+  const liveRoute =
+    (view: TaskLive['inline']) =>
+    async (c: Context): Promise<Response> => {
+      const id = c.req.param('id') ?? ''
+      if (!TASK_ID.test(id)) {
+        return refusal(c, layout, 404, 'There is no such task.')
+      }
+      const streams = (c.req.header('Accept') ?? '').includes('text/event-stream')
+      if (!streams && getHtmx(c) === null) {
+        return (await tasks().backend.getResult(id)) === null
+          ? refusal(c, layout, 404, 'There is no such task.')
+          : c.redirect(taskUrl(id), 303)
+      }
+      return view.handler(c)
     }
-    if (record === null) {
-      // the task was discarded or pruned while a page polled it: end that poll
-      return TASK_ID.test(id)
-        ? stopPolling(
-            c,
-            html`<div id="progress-${id}" class="task-progress"><p role="status">This task no longer exists.</p></div>`
-          )
-        : refusal(c, layout, 404, 'There is no such task.')
-    }
-    const view: ProgressView = c.req.query('view') === 'detail' ? 'detail' : 'inline'
-    if (isLive(record)) {
-      return fragment(c, taskProgress(record, view))
-    }
-    loaded.set(c, record)
-    // A success is also announced in the layout's polite live region (#toasts, there from the
-    // page's start, so screen readers read it; a role="status" element inserted with its text
-    // often goes unread). A failure's role="alert" is announced as it is inserted.
-    if (record.status === 'SUCCESSFUL') {
-      addTrigger(c, 'toast', { message: finishedMessage(record), target: '#toasts' })
-    }
-    // finished: the final markup has no trigger (htmx 4), and 286 stops htmx 2; on the task's
-    // page the details are refreshed too
-    const rest =
-      view === 'detail'
-        ? hxPartial(detail.partials.taskDetail, await detail.partials.taskDetail.render(c))
-        : ''
-    const res = await stopPolling(c, html`${taskProgress(record, view)}${rest}`)
-    res.headers.set('Cache-Control', 'no-store')
-    return res
-  })
+  app.get(views.inline.path, liveRoute(views.inline))
+  app.get(views.detail.path, liveRoute(views.detail))
 
   app.get('/tasks/:id/download', load, async (c) => {
     const record = loaded.get(c) as TaskRecord
@@ -249,6 +246,7 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
     if (refused !== null) {
       return refusal(c, layout, 409, `${taskLabel(before.taskName)}: ${refused}`)
     }
+    tasks().notify.changed(before.id)
     const form = await c.req.parseBody()
     const after = await tasks().backend.getResult(before.id)
     const fromList = form['from'] !== 'detail'
@@ -261,12 +259,13 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
         return redirectTo(c, '/tasks')
       }
       loaded.set(c, after)
-      return detail.respond(c, ['taskDetail'])
+      // the details, and the element that follows the task (a retried task is live again)
+      return detail.respond(c, ['taskDetail', 'taskLive'])
     }
     const row = after === null ? discardedRow(before) : taskRow(after, listState)
     const counts = await list.partials.taskCounts.render(c)
     return fragment(c, html`${row}${hxPartial(list.partials.taskCounts, counts)}`)
   })
 
-  return { tasks, pages: { tasks: list, task: detail } }
+  return { tasks, pages: { tasks: list, task: detail }, live: views }
 }

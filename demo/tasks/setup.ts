@@ -16,12 +16,21 @@ import {
   pruneFinished,
   pruneFinishedTasks,
   recomputeCustomerTotals,
+  shipOrders,
 } from './definitions.ts'
-import type { ExportFilters, ExportResult, RecomputeResult } from './definitions.ts'
+import type {
+  ExportFilters,
+  ExportResult,
+  RecomputeResult,
+  ShipArgs,
+  ShipResult,
+} from './definitions.ts'
 import { runWithTaskEnv } from './env.ts'
 import type { TaskEnv } from './env.ts'
 import { exportFiles } from './files.ts'
 import type { ExportFiles } from './files.ts'
+import { taskNotifier } from './notify.ts'
+import type { TaskNotifier, TaskPublisher } from './notify.ts'
 
 /** How a demo app's tasks are set up; every field defaults to the environment. */
 export interface TasksOptions {
@@ -31,6 +40,8 @@ export interface TasksOptions {
   stepMs?: number | undefined
   /** How long finished tasks are kept, ms; default `TASKS_RETENTION_HOURS` (24) hours. */
   retentionMs?: number | undefined
+  /** Where task changes are published for live pages: the app's hub, a worker process's bus. */
+  publisher?: TaskPublisher | undefined
 }
 
 /** What the worker options of `startWorker` may set (the backend and schedules are the app's). */
@@ -46,6 +57,10 @@ export interface DemoTasks {
   readonly schedules: readonly TaskSchedule[]
   readonly exportOrders: Task<[ExportFilters], ExportResult>
   readonly recomputeCustomerTotals: Task<[], RecomputeResult>
+  /** Tells open pages that a task changed (the workers do it for what they change). */
+  readonly notify: TaskNotifier
+  /** The orders console's bulk "mark shipped", handed off when the selection is large. */
+  readonly shipOrders: Task<[ShipArgs], ShipResult>
   /** Starts a worker in this process on the app's backend, with the prune schedule. */
   startWorker(options?: DemoWorkerOptions): TaskWorker
   /** The same as its own process: SIGTERM and SIGINT stop it and exit (`npm run worker`). */
@@ -96,6 +111,8 @@ export function setupTasks(db: Database.Database, options: TasksOptions = {}): D
   }
   // every ten minutes, by whichever worker gets there first
   const schedules = [schedule(pruneFinishedTasks, '*/10 * * * *', { args: [retentionMs] })]
+  const notify = taskNotifier(options.publisher)
+  const { onTaskEvent } = notify
   return {
     backend,
     admin,
@@ -104,10 +121,12 @@ export function setupTasks(db: Database.Database, options: TasksOptions = {}): D
     schedules,
     exportOrders: exportOrders.using({ backend }),
     recomputeCustomerTotals: recomputeCustomerTotals.using({ backend }),
+    notify,
+    shipOrders: shipOrders.using({ backend }),
     startWorker: (given = {}) =>
-      runWithTaskEnv(env, () => worker({ ...given, backend, schedules })),
+      runWithTaskEnv(env, () => worker({ onTaskEvent, ...given, backend, schedules })),
     runWorker: (given = {}) =>
-      runWithTaskEnv(env, () => runWorker({ ...given, backend, schedules })),
+      runWithTaskEnv(env, () => runWorker({ onTaskEvent, ...given, backend, schedules })),
     prune: (olderThanMs = retentionMs) => pruneFinished(env, olderThanMs),
   }
 }

@@ -133,6 +133,68 @@ test.describe('confirm', () => {
   })
 })
 
+test.describe('confirm, opted out of the kit dialog', () => {
+  test('data-hxkit-confirm="native" leaves the question to window.confirm', async ({ page }) => {
+    await page.goto('/confirm')
+    const seen: string[] = []
+    page.on('dialog', (dialog) => {
+      seen.push(`${dialog.type()}: ${dialog.message()}`)
+      void dialog.accept()
+    })
+    await page.getByRole('button', { name: 'Archive, asked by the browser' }).click()
+
+    await expect(page.locator('#confirm-result')).toHaveText(/^Archived \(\d+ times?\)\.$/)
+    expect(seen).toEqual(['confirm: Archive every finished project (asked by the browser)?'])
+    await expect(page.locator('#hxkit-confirm[open]')).toHaveCount(0)
+  })
+
+  test('on <body> it opts the whole page out; a cancelled window.confirm sends nothing', async ({
+    page,
+  }) => {
+    await page.goto('/confirm')
+    await page.evaluate(() => {
+      document.body.setAttribute('data-hxkit-confirm', 'native')
+    })
+    let posts = 0
+    page.on('request', (req) => {
+      if (req.method() === 'POST') {
+        posts++
+      }
+    })
+    const seen: string[] = []
+    page.on('dialog', (dialog) => {
+      seen.push(dialog.type())
+      void dialog.dismiss()
+    })
+    await page.getByRole('button', { name: 'Archive finished projects' }).click()
+
+    await expect.poll(() => seen).toEqual(['confirm'])
+    await expect(page.locator('#hxkit-confirm[open]')).toHaveCount(0)
+    expect(posts).toBe(0)
+  })
+
+  test("the app's own htmx:confirm listener answers an opted-out element", async ({ page }) => {
+    await page.goto('/confirm')
+    page.on('dialog', () => {
+      throw new Error('window.confirm must not be used')
+    })
+    // what an app's own script would do: answer the question itself
+    await page.evaluate(() => {
+      document.addEventListener('htmx:confirm', (event) => {
+        const detail = (event as CustomEvent<{ issueRequest: () => void }>).detail
+        event.preventDefault()
+        document.body.setAttribute('data-app-asked', '')
+        detail.issueRequest()
+      })
+    })
+    await page.getByRole('button', { name: 'Archive, asked by the browser' }).click()
+
+    await expect(page.locator('#confirm-result')).toHaveText(/^Archived \(\d+ times?\)\.$/)
+    await expect(page.locator('body')).toHaveAttribute('data-app-asked', '')
+    await expect(page.locator('#hxkit-confirm[open]')).toHaveCount(0)
+  })
+})
+
 test.describe('async authentication', () => {
   test('waits for the token and sends it', async ({ page }) => {
     await page.goto('/async-auth')

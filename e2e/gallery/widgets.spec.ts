@@ -95,7 +95,7 @@ test.describe('sortable', () => {
       clientY: (box?.y ?? 0) + (box?.height ?? 0) - 2,
     })
     await items.last().dispatchEvent('drop', { dataTransfer })
-    await page.locator('.sortable-item.dragging').dispatchEvent('dragend', { dataTransfer })
+    await page.locator('.sortable-item.hx-dragging').dispatchEvent('dragend', { dataTransfer })
 
     expect((await post).postData()).toContain('item=')
     await expect(page.locator('.sortable-label').last()).toHaveText(first)

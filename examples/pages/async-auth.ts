@@ -16,10 +16,12 @@ const changed = html`<p>
   The published version holds the request in <code>htmx:confirm</code> and adds the header in
   <code>htmx:configRequest</code>, both in an inline <code>&lt;script&gt;</code>, which this CSP
   blocks. In htmx 4 <code>htmx:confirm</code> fires only for elements with
-  <code>hx-confirm</code>, and the event is <code>htmx:config:request</code>. The gallery's
-  <code>examples.js</code> answers <code>htmx:config:request</code> for elements with
-  <code>data-auth-token="/async-auth/token"</code>: it wraps the request's <code>ctx.fetch</code>
-  so that the request awaits the token (fetched once) and carries the header. No inline code.
+  <code>hx-confirm</code>, and the event is <code>htmx:config:request</code>. The button carries
+  <code>data-hxkit-token="/async-auth/token"</code>, and the kit's <code>hxkit.js</code> answers
+  <code>htmx:config:request</code> for it: it wraps the request's <code>ctx.fetch</code> so that
+  the request awaits the token (fetched once per page) and carries it in
+  <code>X-Auth-Token</code> (<code>data-hxkit-token-header</code> names another header). No
+  inline code.
 </p>`
 
 /** The gallery's "Async authentication" example. */
@@ -41,7 +43,7 @@ export const asyncAuth: Example = {
       demo: () =>
         html`<button
             type="button"
-            data-auth-token="${PATH}/token"
+            data-hxkit-token="${PATH}/token"
             ${hx({ post: `${PATH}/secret`, target: '#auth-result', swap: 'innerHTML' })}
           >
             Get the secret

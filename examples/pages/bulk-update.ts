@@ -2,6 +2,7 @@
 import { html, hx } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
+import { contactsTable } from '../contacts-table.ts'
 import { seedContacts } from '../data.ts'
 import type { Contact } from '../data.ts'
 import { examplePage } from '../example.ts'
@@ -29,9 +30,11 @@ const changed = html`<p>
     itself fails WCAG 2.2.1.
   </p>
   <p>
-    <em>Select all</em> needs script: it lives in the gallery's <code>examples.js</code>
-    (<code>data-select-all</code>, event delegation, loaded with the nonce). Without JavaScript the
-    box stays hidden and every row is checked by hand; the form is a plain POST then.
+    <em>Select all</em> needs script: it is the kit's <code>hxkit.js</code>
+    (<code>data-hxkit-select-all="ids"</code>, event delegation, loaded with the nonce), which
+    also shows the mixed state. The box is rendered <code>hidden</code> and the script shows it,
+    so without JavaScript there is no box that does nothing: every row is checked by hand and
+    the form is a plain POST.
   </p>`
 
 /** The gallery's "Bulk update" example. */
@@ -69,6 +72,14 @@ export const bulkUpdate: Example = {
         ${contacts.map(row)}
       </tbody>`
 
+    const selectAll = html`<input
+      type="checkbox"
+      id="bulk-all"
+      aria-label="Select all"
+      data-hxkit-select-all="ids"
+      hidden
+    />`
+
     const table = (message: string): SafeHtml =>
       html`<form
         id="bulk-form"
@@ -76,28 +87,7 @@ export const bulkUpdate: Example = {
         action="${PATH}"
         ${hx({ post: PATH, target: '#bulk-result', swap: 'innerHTML' })}
       >
-        <table>
-          <caption class="visually-hidden">
-            Contacts
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  id="bulk-all"
-                  aria-label="Select all"
-                  data-select-all="ids"
-                  hidden
-                />
-              </th>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          ${rows()}
-        </table>
+        ${contactsTable([{ cell: selectAll }, 'Name', 'Email', 'Status'], rows())}
         <div class="actions">
           <button type="submit" name="action" value="activate">Activate</button>
           <button type="submit" name="action" value="deactivate" class="secondary">

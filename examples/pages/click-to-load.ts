@@ -1,6 +1,7 @@
 // Click to load: a table that grows by one page of rows per click.
 import { html, hx } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
+import { contactsTable } from '../contacts-table.ts'
 import { seedContacts } from '../data.ts'
 import type { Contact } from '../data.ts'
 import { examplePage } from '../example.ts'
@@ -74,21 +75,12 @@ export const clickToLoad: Example = {
       changed,
       demo: (_, c) => {
         const last = Math.min(pageParam(c.req.query('page')) ?? 1, pages)
-        return html`<table>
-          <caption class="visually-hidden">
-            Contacts
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">ID</th>
-            </tr>
-          </thead>
-          <tbody id="contacts">
+        return contactsTable(
+          ['Name', 'Email', 'ID'],
+          html`<tbody id="contacts">
             ${rowsOf(1, last)}
-          </tbody>
-        </table>`
+          </tbody>`
+        )
       },
     })
 

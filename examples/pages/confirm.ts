@@ -7,8 +7,8 @@ import { fragment } from '../respond.ts'
 const PATH = '/confirm'
 
 const shows = html`<p>
-  The button's request waits for a confirmation shown in a modal dialog of the page, not the
-  browser's. <em>Confirm</em> sends it, <em>Cancel</em> or Escape drops it. Focus moves to the
+  The first button's request waits for a confirmation shown in a modal dialog of the page, not
+  the browser's. <em>Confirm</em> sends it, <em>Cancel</em> or Escape drops it. Focus moves to the
   dialog's least destructive button and returns to the button afterwards.
 </p>`
 
@@ -29,6 +29,12 @@ const changed = html`<p>
     the script, htmx falls back to <code>window.confirm</code> with the same text, so every
     <code>hx-confirm</code> of the gallery (<a href="/delete-row">Delete row</a>,
     <a href="/dialogs">Dialogs</a>) gets the same dialog.
+  </p>
+  <p>
+    The second button opts out with <code>data-hxkit-confirm="native"</code>: the kit leaves its
+    <code>htmx:confirm</code> alone, so htmx asks with <code>window.confirm</code> (or the app's
+    own listener answers it). The attribute is inherited, so on <code>&lt;body&gt;</code> it opts
+    a whole page out, and <code>data-hxkit-confirm="kit"</code> opts a part of it back in.
   </p>`
 
 /** The gallery's "Confirm" example (a custom confirmation dialog). */
@@ -55,6 +61,19 @@ export const confirm: Example = {
             })}
           >
             Archive finished projects
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            data-hxkit-confirm="native"
+            ${hx({
+              post: `${PATH}/archive`,
+              target: '#confirm-result',
+              swap: 'innerHTML',
+              confirm: 'Archive every finished project (asked by the browser)?',
+            })}
+          >
+            Archive, asked by the browser
           </button>
           <p><output id="confirm-result">Nothing archived yet.</output></p>`,
     })

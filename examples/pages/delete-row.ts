@@ -1,6 +1,7 @@
 // Delete row: confirm, fade the row out, remove it.
 import { html, hx } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
+import { contactsTable } from '../contacts-table.ts'
 import { parseId, seedContacts } from '../data.ts'
 import type { Contact } from '../data.ts'
 import { examplePage } from '../example.ts'
@@ -68,19 +69,9 @@ export const deleteRow: Example = {
       shows,
       changed,
       demo: () =>
-        html`<table>
-          <caption class="visually-hidden">
-            Contacts
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Status</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody
+        contactsTable(
+          ['Name', 'Email', 'Status', { hidden: 'Actions' }],
+          html`<tbody
             ${hx({
               inherited: {
                 confirm: 'Delete this contact?',
@@ -91,8 +82,8 @@ export const deleteRow: Example = {
             })}
           >
             ${contacts.map(row)}
-          </tbody>
-        </table>`,
+          </tbody>`
+        ),
     })
 
     const remove = (id: number | undefined): boolean => {

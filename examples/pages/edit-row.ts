@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { attrs, html, hx } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
+import { contactsTable } from '../contacts-table.ts'
 import { parseId, seedContacts } from '../data.ts'
 import type { Contact } from '../data.ts'
 import { examplePage } from '../example.ts'
@@ -130,24 +131,15 @@ export const editRow: Example = {
       shows,
       changed,
       demo: () =>
-        html`<table>
-          <caption class="visually-hidden">
-            Contacts
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody
+        contactsTable(
+          ['Name', 'Email', { hidden: 'Actions' }],
+          html`<tbody
             id="edit-rows"
             ${hx({ inherited: { target: 'closest tr', swap: 'outerHTML' } })}
           >
             ${contacts.map((contact) => display(contact))}
-          </tbody>
-        </table>`,
+          </tbody>`
+        ),
     })
 
     app.get(PATH, view.handler)

@@ -17,8 +17,8 @@ const changed = html`<p>
   <code>click, keyup[altKey&amp;&amp;shiftKey&amp;&amp;key=='D'] from:body</code>: the
   <code>[…]</code> filter is JavaScript that htmx 4 evaluates with <code>new Function</code>,
   blocked without <code>'unsafe-eval'</code>. Here the button carries
-  <code>data-hotkey="Alt+Shift+D"</code> and the gallery's <code>examples.js</code> listens for
-  keys once, on the document, and clicks the button whose <code>data-hotkey</code> matches; the
+  <code>data-hxkit-hotkey="Alt+Shift+D"</code> and the kit's <code>hxkit.js</code> listens for
+  keys once, on the document, and clicks the button whose <code>data-hxkit-hotkey</code> matches; the
   button's own <code>hx-post</code> does the rest. No filter, no eval. Keys typed into a text field
   are left alone.
 </p>`
@@ -27,7 +27,8 @@ const changed = html`<p>
 export const keyboardShortcuts: Example = {
   slug: 'keyboard-shortcuts',
   title: 'Keyboard shortcuts',
-  summary: 'A shortcut that triggers a request, with data-hotkey instead of a trigger filter.',
+  summary:
+    'A shortcut that triggers a request, with data-hxkit-hotkey instead of a trigger filter.',
   status: 'redesigned',
   probes: [{ method: 'POST', path: `${PATH}/do` }],
   register(app, gallery) {
@@ -38,7 +39,7 @@ export const keyboardShortcuts: Example = {
       demo: () =>
         html`<button
             type="button"
-            data-hotkey="Alt+Shift+D"
+            data-hxkit-hotkey="Alt+Shift+D"
             aria-keyshortcuts="Alt+Shift+D"
             ${hx({ post: `${PATH}/do`, target: '#shortcut-result', swap: 'innerHTML' })}
           >

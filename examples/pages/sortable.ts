@@ -21,9 +21,10 @@ const changed = html`<p>
   and Sortable.js writes <code>el.style.cssText</code> once at load, a style violation.
 </p>
 <p>
-  Here dragging is the browser's own drag and drop, in the gallery's <code>examples.js</code>
-  (<code>data-sortable</code>): it moves the item while you drag and fires <code>end</code> on the
-  form when you drop, and the form's <code>hx-trigger="end"</code> posts the order, as in the
+  Here dragging is the browser's own drag and drop, in the kit's <code>hxkit.js</code>
+  (<code>data-hxkit-sortable</code> on the list, <code>draggable="true"</code> on the items): it
+  moves the item while you drag and, when a drop changed the order, fires a bubbling
+  <code>end</code> event, and the form's <code>hx-trigger="end"</code> posts the order, as in the
   published version. Dragging needs a pointer, so each item also has move buttons (WCAG 2.2's
   dragging-movements criterion); they are plain submit buttons and work without JavaScript.
 </p>`
@@ -59,7 +60,7 @@ export const sortable: Example = {
         action="${PATH}"
         ${hx({ post: PATH, trigger: 'end', target: 'this', swap: 'outerHTML' })}
       >
-        <ol class="sortable" data-sortable>
+        <ol class="sortable" data-hxkit-sortable>
           ${order.map(
             (item, i) =>
               html`<li draggable="true" class="sortable-item">

@@ -62,9 +62,10 @@ const clientChanged = html`<p>
   The published version moves the <code>selected</code> class in
   <code>hx-on:htmx-after-on-load="…"</code>: code in an attribute, which needs
   <code>hx-csp</code>'s <code>safeEval</code>, and bound to an htmx 2 event that htmx 4 never fires,
-  so it would silently do nothing. Here the gallery's <code>examples.js</code> moves
-  <code>aria-selected</code> and the roving <code>tabindex</code> when a tab of a
-  <code>data-tabs="client"</code> list is activated; the panel comes from the server.
+  so it would silently do nothing. Here the list carries
+  <code>data-hxkit-tabs="client"</code>, and the kit's <code>hxkit.js</code> moves
+  <code>aria-selected</code> and the roving <code>tabindex</code> to a tab as soon as it is
+  activated; the panel comes from the server.
 </p>`
 
 function tabList(
@@ -76,7 +77,7 @@ function tabList(
   return html`<div
     role="tablist"
     aria-label="Account"
-    data-tabs="${prefix === 'js' ? 'client' : 'server'}"
+    data-hxkit-tabs="${prefix === 'js' ? 'client' : 'server'}"
   >
     ${TABS.map((tab) => {
       const on = tab.id === selected

@@ -18,9 +18,11 @@ const changed = html`<p>
   does not run under this CSP, and markup built in the browser carries no
   <code>hx-nonce</code>, so <code>hx-csp</code> would strip its htmx attributes. Here the server
   renders the shadow DOM (declarative shadow DOM, <code>&lt;template shadowrootmode="open"&gt;</code>)
-  with the <code>hx()</code> builder, so its attributes carry the nonce like any other; the
-  gallery's <code>examples.js</code> defines the element and only calls
-  <code>htmx.process(this.shadowRoot)</code>, since htmx does not look into shadow roots itself.
+  with the <code>hx()</code> builder, so its attributes carry the nonce like any other. The
+  element carries <code>data-hxkit-shadow</code>, and the kit's <code>hxkit.js</code> calls
+  <code>htmx.process()</code> on its shadow root, since htmx does not look into shadow roots
+  itself. The element needs no definition: an undefined custom element keeps its
+  server-rendered shadow root.
 </p>`
 
 /** The gallery's "Web components" example. */
@@ -36,7 +38,7 @@ export const webComponents: Example = {
       shows,
       changed,
       demo: () =>
-        html`<gallery-counter>
+        html`<gallery-counter data-hxkit-shadow>
           <template shadowrootmode="open">
             <p>Clicked <output id="count">${clicks}</output> times.</p>
             <button type="button" ${hx({ post: `${PATH}/click`, target: '#count', swap: 'innerHTML' })}>

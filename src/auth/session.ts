@@ -1,18 +1,11 @@
 // Sessions in a sealed cookie (default) or a server-side store, with absolute and idle expiry.
 import type { Context, MiddlewareHandler } from 'hono'
-import {
-  deleteCookie,
-  generateCookie,
-  generateSignedCookie,
-  getCookie,
-  getSignedCookie,
-  setCookie,
-  setSignedCookie,
-} from 'hono/cookie'
+import { deleteCookie, generateCookie, getCookie, setCookie } from 'hono/cookie'
 import type { CookieOptions } from 'hono/utils/cookie'
 import { randomBytes } from 'node:crypto'
 import { checkKeys } from '../internal/options.ts'
 import { RedisUnavailable } from '../internal/redis.ts'
+import { signer } from '../internal/sign.ts'
 import { resolveGuardConfig } from './guard-config.ts'
 import type { GuardConfig, GuardOptions } from './guard-config.ts'
 import { createSealer } from './seal.ts'
@@ -212,6 +205,8 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
   const touchAfter = Math.min(60 * SECONDS, Math.floor(idle / 4))
   const guard: GuardConfig = resolveGuardConfig(options)
   const sealer = createSealer(secrets)
+  // a store's cookie is the session id, signed (docs/decisions.md)
+  const ids = signer(secrets, 'hxkit-session')
 
   const cookieOptions = (c: Context, record: SessionRecord): CookieOptions => ({
     path: '/',
@@ -229,23 +224,19 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
       return
     }
     await store.set(record, Math.min(record.createdAt + maxAge, record.lastSeenAt + idle))
-    await setSignedCookie(c, name, record.id, secrets[0] as string, cookieOptions(c, record))
+    setCookie(c, name, ids.sign(record.id, name), cookieOptions(c, record))
   }
 
   const read = async (c: Context): Promise<SessionRecord | null | 'invalid'> => {
-    if (getCookie(c, name) === undefined) {
+    const value = getCookie(c, name)
+    if (value === undefined) {
       return null
     }
     if (store === null) {
-      return parseRecord(sealer.open(getCookie(c, name) as string, name)) ?? 'invalid'
+      return parseRecord(sealer.open(value, name)) ?? 'invalid'
     }
-    for (const secret of secrets) {
-      const id = await getSignedCookie(c, secret, name)
-      if (typeof id === 'string' && id !== '') {
-        return (await store.get(id)) ?? 'invalid'
-      }
-    }
-    return 'invalid'
+    const id = ids.verify(value, name)
+    return id === null ? 'invalid' : ((await store.get(id)) ?? 'invalid')
   }
 
   const clear = (c: Context): void => {
@@ -350,7 +341,7 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
         return pair(generateCookie(name, cookieValue(record), attributes))
       }
       await store.set(record, now + Math.min(maxAge, idle))
-      return pair(await generateSignedCookie(name, record.id, secrets[0] as string, attributes))
+      return pair(generateCookie(name, ids.sign(record.id, name), attributes))
     },
   }
 }

@@ -2,7 +2,7 @@ import { HTTPException } from 'hono/http-exception'
 import { html, hx } from '../html/index.ts'
 import type { PartialLike, SafeHtml } from '../html/index.ts'
 import { checkKeys } from '../internal/options.ts'
-import { checkSecret, signer } from './sign.ts'
+import { checkSecret, signer } from '../internal/sign.ts'
 
 /** A verified "all N across pages" selection: the canonical query it covers and the count shown. */
 export interface BulkScope {
@@ -74,6 +74,11 @@ export interface BulkBarProps {
   readonly notice?: string | undefined
   /** Whether "all N" is already chosen (a 409 answer asks again with the new count). */
   readonly across?: boolean | undefined
+  /**
+   * A handed-off action's progress (`taskProgress()`, answered with 202): the bar shows it in
+   * place of the buttons and the all-pages offer, so the running set is not sent twice.
+   */
+  readonly task?: SafeHtml | undefined
 }
 
 const count = new Intl.NumberFormat('en-GB')
@@ -82,7 +87,8 @@ const count = new Intl.NumberFormat('en-GB')
  * The bulk-action bar of a table inside a `<form>`: shown by CSS when a row box is checked (or
  * always, with a notice), one submit button per action (`hx-post`, the form's checked `ids` go
  * along), and "Select all N" across pages: a checkbox `scope` carrying the signed token and the
- * `expected` count. Without JavaScript the buttons submit the form.
+ * `expected` count. Without JavaScript the buttons submit the form. With `task` (a large action
+ * handed off to a background task) the bar shows that task's progress instead of its buttons.
  *
  * @param props - actions, the all-pages offer, the partial to replace, a notice
  * @see docs/components.md
@@ -100,6 +106,9 @@ export function bulkBar(props: BulkBarProps): SafeHtml {
     props.notice === undefined
       ? ''
       : html`<p class="hx-bulk-notice" role="alert">${props.notice}</p>`
+  if (props.task !== undefined) {
+    return html`<div id="${props.id}" class="hx-bulk-bar hx-bulk-bar--shown hx-bulk-bar--task" role="group" aria-label="Bulk actions">${notice}${props.task}</div>`
+  }
   const buttons = props.actions.map(
     (action) =>
       html`<button type="submit" class="hx-button" formaction="${action.post}"${hx({ post: action.post, target: props.target, ...(action.confirm === undefined ? {} : { confirm: action.confirm }) })}>${action.label}</button>`

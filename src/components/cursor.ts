@@ -1,6 +1,6 @@
 import { HTTPException } from 'hono/http-exception'
 import { checkKeys } from '../internal/options.ts'
-import { checkSecret, signer } from './sign.ts'
+import { checkSecret, signer } from '../internal/sign.ts'
 
 /** A keyset position: the sort values of one row, its primary key last. */
 export type CursorKey = readonly (string | number | null)[]

@@ -1,31 +1,20 @@
-import { html, hx } from '../html/index.ts'
+import { escapeHtml, hx, raw } from '../html/index.ts'
 import type { PartialLike, SafeHtml } from '../html/index.ts'
 import type { FieldSchema, ListCodec, ListState, SortTerm } from './list-state.ts'
+import { markup } from './markup.ts'
 import type { SyncHtml } from './markup.ts'
-
-/** One column of `dataTable()`. */
-export interface Column<Row> {
-  /** Names the column (`column-<key>` class) and, by default, the row property shown. */
-  readonly key: string
-  readonly label: string
-  /** The list's sort key for this column (`true`: the same as `key`); absent: not sortable. */
-  readonly sort?: string | true | undefined
-  /** The cell's content; default `String(row[key])`, escaped. */
-  readonly cell?: ((row: Row) => SyncHtml) | undefined
-  /** Right-aligned, tabular figures. */
-  readonly numeric?: boolean | undefined
-  /** Renders the cell as `<th scope="row">` (the row's name for screen readers). */
-  readonly rowHeader?: boolean | undefined
-  /** A link to the row's page around this cell's content (works without JavaScript). */
-  readonly href?: ((row: Row) => string) | undefined
-}
+import { columnClass, rowRenderer } from './table-row.ts'
+import type { Column, TableRowProps } from './table-row.ts'
 
 /** What `dataTable()` takes. */
-export interface DataTableProps<Row, F extends Record<string, FieldSchema>, K extends string> {
+export interface DataTableProps<
+  Row,
+  F extends Record<string, FieldSchema>,
+  K extends string,
+> extends TableRowProps<Row> {
   /** Prefix of the ids inside (`<id>-rows` is the `<tbody>`). */
   readonly id: string
   readonly caption: string
-  readonly columns: readonly Column<Row>[]
   readonly rows: readonly Row[]
   readonly list: ListCodec<F, K>
   readonly state: ListState<F, K>
@@ -33,18 +22,6 @@ export interface DataTableProps<Row, F extends Record<string, FieldSchema>, K ex
   readonly path: string
   /** The partial the sort links replace (with `hx-push-url`); without it the links are plain. */
   readonly target?: PartialLike | undefined
-  /** A checkbox per row (`name`, the row's value and an accessible label): bulk actions. */
-  readonly select?:
-    | {
-        readonly name: string
-        readonly value: (row: Row) => string
-        readonly label: (row: Row) => string
-      }
-    | undefined
-  /** Extra markup at the end of each row, e.g. `rowActions()`. */
-  readonly actions?: ((row: Row) => SyncHtml) | undefined
-  /** The row's id attribute, for inline edit and delete (`row-7`). */
-  readonly rowId?: ((row: Row) => string) | undefined
   /** Shown in one cell when there are no rows. @default 'Nothing matches these filters.' */
   readonly empty?: SyncHtml | undefined
   /** The result count line, e.g. `'2,104 orders'`; none when absent. */
@@ -61,14 +38,16 @@ function sortKeyOf(column: Column<unknown>): string | null {
   return column.sort === undefined ? null : column.sort === true ? column.key : column.sort
 }
 
+// A header cell: once per column, as a string (the table's parts are joined as strings).
 function header<Row, F extends Record<string, FieldSchema>, K extends string>(
   props: DataTableProps<Row, F, K>,
   column: Column<Row>
-): SafeHtml {
-  const cls = `column-${column.key}${column.numeric === true ? ' num' : ''}`
+): string {
+  const open = `<th scope="col" class="${columnClass(column as Column<unknown>)}"`
+  const label = escapeHtml(column.label)
   const key = sortKeyOf(column as Column<unknown>)
   if (key === null) {
-    return html`<th scope="col" class="${cls}">${column.label}</th>`
+    return `${open}>${label}</th>`
   }
   const sort = props.state.sort
   const at = sort.findIndex((t) => t.key === key)
@@ -77,62 +56,28 @@ function header<Row, F extends Record<string, FieldSchema>, K extends string>(
     sort: props.list.toggleSort(props.state, key as K),
   })
   const ariaSort =
-    at === 0 && term !== undefined ? (term.dir === 'asc' ? 'ascending' : 'descending') : null
-  const priority =
-    sort.length > 1 && at >= 0 ? html`<sup class="hx-sort-priority">${String(at + 1)}</sup>` : ''
+    at === 0 && term !== undefined
+      ? ` aria-sort="${term.dir === 'asc' ? 'ascending' : 'descending'}"`
+      : ''
   const glyph =
     term === undefined
       ? ''
-      : html`<span class="hx-sort-glyph" aria-hidden="true">${GLYPH[term.dir]}</span>`
+      : `<span class="hx-sort-glyph" aria-hidden="true">${GLYPH[term.dir]}</span>`
+  const priority =
+    sort.length > 1 && at >= 0 ? `<sup class="hx-sort-priority">${String(at + 1)}</sup>` : ''
   const enhance =
-    props.target === undefined ? '' : hx({ get: href, target: props.target, pushUrl: true })
-  return html`<th scope="col" class="${cls}"${ariaSort === null ? '' : html` aria-sort="${ariaSort}"`}><a class="hx-sort" href="${href}"${enhance}>${column.label}${glyph}${priority}</a></th>`
+    props.target === undefined ? '' : hx({ get: href, target: props.target, pushUrl: true }).value
+  return `${open}${ariaSort}><a class="hx-sort" href="${escapeHtml(href)}"${enhance}>${label}${glyph}${priority}</a></th>`
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string'
-    ? value
-    : typeof value === 'number' || typeof value === 'bigint'
-      ? String(value)
-      : ''
-}
-
-function cell<Row>(column: Column<Row>, row: Row): SafeHtml {
-  const content =
-    column.cell === undefined
-      ? text((row as Record<string, unknown>)[column.key])
-      : column.cell(row)
-  const inner =
-    column.href === undefined ? content : html`<a href="${column.href(row)}">${content}</a>`
-  const cls = `column-${column.key}${column.numeric === true ? ' num' : ''}`
-  return column.rowHeader === true
-    ? html`<th scope="row" class="${cls}">${inner}</th>`
-    : html`<td class="${cls}">${inner}</td>`
-}
-
-/**
- * One body row of a data table: the same markup the table renders, for inline edit (the display
- * row a PUT answers with) and for load-more responses.
- *
- * @param props - the table's props (columns, select, actions, rowId)
- * @param row - the row
- * @see docs/components.md
- * @example
- * return c.html(tableRow(ordersTableProps, order))
- */
-export function tableRow<Row>(
-  props: Pick<DataTableProps<Row, never, never>, 'columns' | 'select' | 'actions' | 'rowId'>,
-  row: Row
-): SafeHtml {
-  const id = props.rowId === undefined ? '' : html` id="${props.rowId(row)}"`
-  const select = props.select
-  const box =
-    select === undefined
-      ? ''
-      : html`<td class="hx-select"><input type="checkbox" name="${select.name}" value="${select.value(row)}" aria-label="${select.label(row)}" /></td>`
-  const actions =
-    props.actions === undefined ? '' : html`<td class="hx-row-actions">${props.actions(row)}</td>`
-  return html`<tr${id}>${box}${props.columns.map((column) => cell(column, row))}${actions}</tr>`
+// one string grown row by row: a join would copy every row into a flat string first
+function rowsMarkup<Row>(props: TableRowProps<Row> & { readonly rows: readonly Row[] }): string {
+  const render = rowRenderer(props)
+  let out = ''
+  for (const row of props.rows) {
+    out += render(row)
+  }
+  return out
 }
 
 /**
@@ -154,19 +99,29 @@ export function dataTable<Row, F extends Record<string, FieldSchema>, K extends 
     props.columns.length +
     (props.select === undefined ? 0 : 1) +
     (props.actions === undefined ? 0 : 1)
-  const sortable = props.columns.some((c) => c.sort !== undefined)
-  const body =
-    props.rows.length === 0
-      ? html`<tr class="hx-empty"><td colspan="${String(width)}">${props.empty ?? 'Nothing matches these filters.'}</td></tr>`
-      : props.rows.map((row) => tableRow(props as never, row))
-  const selectHead =
-    props.select === undefined
-      ? ''
-      : html`<td class="hx-select"><input type="checkbox" data-hxkit-select-all="${props.select.name}" aria-label="Select all rows on this page" /></td>`
-  const actionsHead = props.actions === undefined ? '' : html`<td class="hx-row-actions"></td>`
-  const count =
+  const id = escapeHtml(props.id)
+  let out =
     props.count === undefined
       ? ''
-      : html`<p class="hx-table-count" id="${props.id}-count">${props.count}</p>`
-  return html`${count}<div class="hx-table-wrap"><table class="hx-table" id="${props.id}-table"><caption>${props.caption}${sortable ? html`<span class="visually-hidden">, column headers with links are sortable</span>` : ''}</caption><thead><tr>${selectHead}${props.columns.map((column) => header(props, column))}${actionsHead}</tr></thead><tbody id="${props.id}-rows">${body}${props.tail}</tbody></table></div>${props.footer}`
+      : `<p class="hx-table-count" id="${id}-count">${escapeHtml(props.count)}</p>`
+  out += `<div class="hx-table-wrap"><table class="hx-table" id="${id}-table"><caption>${escapeHtml(props.caption)}`
+  if (props.columns.some((c) => c.sort !== undefined)) {
+    out += '<span class="visually-hidden">, column headers with links are sortable</span>'
+  }
+  out += '</caption><thead><tr>'
+  if (props.select !== undefined) {
+    out += `<td class="hx-select"><input type="checkbox" data-hxkit-select-all="${escapeHtml(props.select.name)}" aria-label="Select all rows on this page" /></td>`
+  }
+  for (const column of props.columns) {
+    out += header(props, column)
+  }
+  if (props.actions !== undefined) {
+    out += '<td class="hx-row-actions"></td>'
+  }
+  out += `</tr></thead><tbody id="${id}-rows">`
+  out +=
+    props.rows.length === 0
+      ? `<tr class="hx-empty"><td colspan="${String(width)}">${markup(props.empty ?? 'Nothing matches these filters.')}</td></tr>`
+      : rowsMarkup(props)
+  return raw(`${out}${markup(props.tail)}</tbody></table></div>${markup(props.footer)}`)
 }

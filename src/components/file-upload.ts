@@ -20,8 +20,9 @@ export interface FileUploadProps {
 /**
  * An upload form: multipart POST (a plain form without JavaScript; `hx-post` with
  * `hx-encoding` with htmx, replacing itself with the answer: this form again with an error and
- * 422, or the result). `hxkit.js` shows the upload's progress in the form's `<progress>` where the
- * browser reports it (it sends the form with XMLHttpRequest, since fetch has no upload events).
+ * 422, or the result). `hxkit.js` shows the upload's progress in the form's `<progress>`
+ * (`data-hxkit-upload`): fetch has no upload events, so it gives htmx 4 a request `ctx.fetch` on
+ * XMLHttpRequest, and htmx still does the swap; on htmx 2 it follows `htmx:xhr:progress`.
  *
  * @param props - id, label, action, name, accept, multiple, error
  * @see docs/components.md

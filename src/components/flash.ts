@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { checkKeys } from '../internal/options.ts'
-import { checkSecret, signer } from './sign.ts'
+import { checkSecret, signer } from '../internal/sign.ts'
 import { toasts } from './toasts.ts'
 import type { ToastKind, ToastMessage } from './toasts.ts'
 
@@ -119,7 +119,8 @@ export function flashes(options: {
     await next()
     const pending = [...state.incoming, ...state.queued]
     const res = c.res
-    const type = res.headers.get('Content-Type') ?? ''
+    // read only when there is something to show: reading a response's headers costs a copy
+    const type = pending.length > 0 ? (res.headers.get('Content-Type') ?? '') : ''
     if (pending.length > 0 && isRedirect(res)) {
       const payload = Buffer.from(JSON.stringify(pending.slice(0, MAX))).toString('base64url')
       setCookie(c, name, sign.sign(payload, name), { path: '/', httpOnly: true, sameSite: 'Lax' })

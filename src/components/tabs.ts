@@ -28,7 +28,9 @@ export interface TabsProps {
  * here, roving `tabindex`) and the one panel of the selected tab. Activation is manual, as the
  * ARIA pattern asks when panels load from the server: arrow keys, Home and End move the focus
  * (`hxkit.js`), Enter or Space follows the link, and htmx swaps the tabs' partial and pushes the
- * URL; focus comes back to the new selected tab. Without JavaScript they are links.
+ * URL; focus comes back to the new selected tab (`data-hxkit-tabs`). Without JavaScript they
+ * are links. For tabs whose selection the browser owns, see `data-hxkit-tabs="client"` in the
+ * docs.
  *
  * @param props - id, label, tabs, selected key, panel, partial
  * @see docs/components.md

@@ -1,4 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import { addHeaderWriter, isComplete } from '../internal/fast-response.ts'
+import type { HeaderTarget } from '../internal/fast-response.ts'
 import { checkKeys } from '../internal/options.ts'
 import { editResponseHeaders } from '../internal/vary.ts'
 import { runWithNonce } from './nonce-scope.ts'
@@ -53,7 +55,7 @@ function withReporting(directives: CspDirectives, uri: string | undefined, group
 }
 
 // A nonce shared through a cache is a nonce an attacker can read: keep nonced pages private.
-function keepPrivate(headers: Headers): void {
+function keepPrivate(headers: HeaderTarget): void {
   const current = headers.get('Cache-Control')
   if (current === null) {
     headers.set('Cache-Control', 'private, no-store')
@@ -155,36 +157,44 @@ export function csp(options: CspOptions = {}): MiddlewareHandler {
       ? ''
       : `${group}=${toStructuredString(endpointUrl(options.reportUri, options.reportOrigin))}`
 
-  return async function csp(c, next) {
-    const nonce = generateNonce()
-    c.set('cspNonce', nonce)
-    // hx() and the other builders read it from here to stamp `hx-nonce` (htmx 4's hx-csp)
-    await runWithNonce(nonce, next)
-    if (!isHtml(c.res)) {
-      return
-    }
+  // The policy headers of one HTML response: a header a handler set itself is kept.
+  const writePolicies = (headers: HeaderTarget, c: Context): void => {
+    const nonce = c.get('cspNonce') as string
     const override = c.get('cspOverride')
     const enforced = override && 'policy' in override ? override.policy : policy
     const trial = override && 'reportOnly' in override ? override.reportOnly : reportOnly
+    let nonced = false
+    for (const [name, directives] of [
+      [CSP, enforced],
+      [CSP_REPORT_ONLY, trial],
+    ] as const) {
+      if (directives && !headers.has(name)) {
+        const value = headerValue(directives, nonce)
+        headers.set(name, value)
+        nonced ||= value.includes(`'nonce-${nonce}'`)
+      }
+    }
+    if (options.reportUri !== undefined && (headers.has(CSP) || headers.has(CSP_REPORT_ONLY))) {
+      headers.set('Reporting-Endpoints', endpoints)
+    }
+    if (nonced) {
+      keepPrivate(headers)
+    }
+  }
+
+  return async function csp(c, next) {
+    const nonce = generateNonce()
+    c.set('cspNonce', nonce)
+    // the kit's own HTML responses get the policies as they are built (src/internal/fast-response.ts)
+    addHeaderWriter(c, writePolicies)
+    // hx() and the other builders read it from here to stamp `hx-nonce` (htmx 4's hx-csp)
+    await runWithNonce(nonce, next)
+    if (isComplete(c.res) || !isHtml(c.res)) {
+      return
+    }
     // a fetch() response passed through by a proxy route has immutable headers: edited on a copy
     editResponseHeaders(c, (headers) => {
-      let nonced = false
-      for (const [name, directives] of [
-        [CSP, enforced],
-        [CSP_REPORT_ONLY, trial],
-      ] as const) {
-        if (directives && !headers.has(name)) {
-          const value = headerValue(directives, nonce)
-          headers.set(name, value)
-          nonced ||= value.includes(`'nonce-${nonce}'`)
-        }
-      }
-      if (options.reportUri !== undefined && (headers.has(CSP) || headers.has(CSP_REPORT_ONLY))) {
-        headers.set('Reporting-Endpoints', endpoints)
-      }
-      if (nonced) {
-        keepPrivate(headers)
-      }
+      writePolicies(headers, c)
     })
   }
 }

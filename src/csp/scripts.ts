@@ -43,7 +43,9 @@ function configJson(config: Readonly<Record<string, unknown>>): string {
 /**
  * The head tags a layout needs for htmx under the strict CSP: `<meta name="htmx-config">` (JSON,
  * before htmx, which reads it once at start-up), then htmx, its extensions and your scripts, each
- * with this response's nonce. Without `csp()` the scripts carry no nonce. Nothing inline.
+ * with this response's nonce. Without `csp()` the scripts carry no nonce. Nothing inline. The tags
+ * are built once per options object (keep it in a constant, as a layout does) and each response
+ * only splices in its nonce; change a URL by passing a new object.
  *
  * @param c - the hono context (for the nonce)
  * @param options - `htmx`, `extensions`, `scripts` (deferred) and `config`
@@ -61,11 +63,27 @@ function configJson(config: Readonly<Record<string, unknown>>): string {
  * </head>`
  */
 export function htmxScripts(c: Context, options: HtmxScriptsOptions): SafeHtml {
-  checkKeys('htmxScripts()', options, ['htmx', 'extensions', 'scripts', 'config'])
+  let parts = compiled.get(options)
+  if (parts === undefined) {
+    parts = compile(options)
+    compiled.set(options, parts)
+  }
   const nonce = c.get('cspNonce')
-  const nonceAttr = nonce === undefined ? '' : ` nonce="${escapeHtml(nonce)}"`
+  const attr =
+    nonce === undefined ? '' : ` nonce="${NONCE_TEXT.test(nonce) ? nonce : escapeHtml(nonce)}"`
+  return new SafeHtml(parts.join(attr))
+}
+
+// The tags are built once per options object, split where each response's nonce attribute goes.
+const compiled = new WeakMap<HtmxScriptsOptions, readonly string[]>()
+const NONCE_HOLE = '\u0000nonce\u0000'
+// csp()'s nonces are base64: nothing in them needs escaping
+const NONCE_TEXT = /^[A-Za-z0-9+/=_-]*$/
+
+function compile(options: HtmxScriptsOptions): readonly string[] {
+  checkKeys('htmxScripts()', options, ['htmx', 'extensions', 'scripts', 'config'])
   const script = (url: string, defer: boolean): string =>
-    `<script${nonceAttr} src="${escapeHtml(url)}"${defer ? ' defer' : ''}></script>`
+    `<script${NONCE_HOLE} src="${escapeHtml(url)}"${defer ? ' defer' : ''}></script>`
   let out = ''
   if (options.config !== undefined) {
     out += `<meta name="htmx-config" content="${escapeHtml(configJson(options.config))}">`
@@ -77,5 +95,5 @@ export function htmxScripts(c: Context, options: HtmxScriptsOptions): SafeHtml {
   for (const url of options.scripts ?? []) {
     out += script(checkUrl('a script URL', url), true)
   }
-  return new SafeHtml(out)
+  return out.split(NONCE_HOLE)
 }

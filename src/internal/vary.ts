@@ -2,6 +2,7 @@
 // headers their answer depends on (docs/protocol.md §1.5); and the one way to edit the headers of
 // a response that may be immutable.
 import type { Context } from 'hono'
+import type { HeaderTarget } from './fast-response.ts'
 
 /** Merges header-list values case-insensitively, keeping the first spelling and `*` alone. */
 export function mergeVary(existing: string | null, add: readonly string[]): string {
@@ -22,7 +23,7 @@ export function mergeVary(existing: string | null, add: readonly string[]): stri
 const alone = new WeakMap<readonly string[], string>()
 
 /** Adds `names` to the `Vary` header of `headers`, keeping what is there. */
-export function addVary(headers: Headers, names: readonly string[]): void {
+export function addVary(headers: HeaderTarget, names: readonly string[]): void {
   const existing = headers.get('Vary')
   if (existing !== null) {
     headers.set('Vary', mergeVary(existing, names))

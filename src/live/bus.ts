@@ -11,8 +11,13 @@ export type BusListener = (channel: string, hint: LiveHint) => void
 export interface LiveBus {
   /** Sends a publish to every subscriber, here or in other processes. */
   publish(channel: string, hint?: LiveHint): void | Promise<void>
-  /** Starts delivering publishes to `listener`; returns the function that stops it. */
-  subscribe(listener: BusListener): () => void
+  /**
+   * Starts delivering publishes to `listener`; returns the function that stops it. `onReady` is
+   * called once every publish made from then on reaches `listener`: at once in process, after
+   * Redis acknowledged the subscription for `redisBus()`. A hub holds back a new stream's first
+   * render until then, so nothing published in between is missed.
+   */
+  subscribe(listener: BusListener, onReady?: () => void): () => void
   /** Live subscriptions (for leak checks). */
   readonly subscriptions: number
   /** Releases connections; a closed bus drops publishes. */
@@ -63,11 +68,13 @@ export function memoryBus(): LiveBus {
         listener(channel, checked)
       }
     },
-    subscribe(listener) {
+    subscribe(listener, onReady) {
       const own = (channel: string, hint: LiveHint): void => {
         listener(channel, hint)
       }
       listeners.add(own)
+      // delivery is synchronous: ready at once
+      onReady?.()
       return () => {
         listeners.delete(own)
       }

@@ -2,7 +2,7 @@ import { checkChannel, checkHint } from './bus.ts'
 import type { LiveHint } from './bus.ts'
 import { resolveHubOptions } from './options.ts'
 import type { HubConfig, LiveHubOptions } from './options.ts'
-import { Registry, endIfDone } from './registry.ts'
+import { Registry, endStream, isDone } from './registry.ts'
 import type { Entry } from './registry.ts'
 import { renderEntries } from './render.ts'
 import { createView } from './view.ts'
@@ -70,13 +70,22 @@ export function liveHub(options: LiveHubOptions = {}): LiveHub {
     }
   }
   const flush = (entries: Entry[]): void => {
-    void renderEntries(entries, onError).then(async (rendered) => {
+    void (async () => {
+      // until() is asked before the render: when it says finished, the render that follows shows
+      // the finished state, and that message is the last (asked after, a state that changed
+      // between the two would end the stream on markup from before the change)
       const id = String(Date.now())
+      const done = await Promise.all(entries.map((entry) => isDone(entry)))
+      const finished = new Set(entries.filter((_, i) => done[i] === true))
+      const rendered = await renderEntries(entries, onError)
       for (const { entry, data } of rendered) {
         entry.stream.send({ id, data })
+        // a message whose render failed is not the last: the next publish tries again
+        if (finished.has(entry)) {
+          endStream(entry)
+        }
       }
-      await Promise.all(rendered.map(({ entry }) => endIfDone(entry)))
-    })
+    })()
   }
   const registry = new Registry(config, (entries) => {
     flush(entries.filter((entry) => !entry.stream.ended))

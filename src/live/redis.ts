@@ -86,6 +86,18 @@ export function redisBus(options: RedisBusOptions): LiveBus {
   let wanted = false
   let subscribed = false
   let syncing: Promise<void> = Promise.resolve()
+  // Subscribers waiting for Redis to acknowledge the pattern: a publish before that is not heard.
+  const waiting = new Set<() => void>()
+  const acknowledge = (): void => {
+    if (!subscribed || !wanted) {
+      return
+    }
+    const ready = [...waiting]
+    waiting.clear()
+    for (const onReady of ready) {
+      onReady()
+    }
+  }
   const sync = (): void => {
     syncing = syncing
       .then(async () => {
@@ -94,6 +106,7 @@ export function redisBus(options: RedisBusOptions): LiveBus {
           await (target ? subscriber.psubscribe(pattern) : subscriber.punsubscribe(pattern))
           subscribed = target
         }
+        acknowledge()
       })
       .catch(report)
   }
@@ -107,9 +120,18 @@ export function redisBus(options: RedisBusOptions): LiveBus {
       }
       await connection.publish(`${prefix}${channel}`, JSON.stringify(checked ?? null))
     },
-    subscribe(listener) {
+    subscribe(listener, onReady) {
       const own: BusListener = (channel, hint) => {
         listener(channel, hint)
+      }
+      const ready =
+        onReady === undefined
+          ? undefined
+          : (): void => {
+              onReady()
+            }
+      if (ready !== undefined) {
+        waiting.add(ready)
       }
       if (listeners.size === 0 && !closed) {
         if (subscriber === undefined) {
@@ -118,9 +140,14 @@ export function redisBus(options: RedisBusOptions): LiveBus {
         }
         wanted = true
         sync()
+      } else if (subscribed && wanted) {
+        acknowledge()
       }
       listeners.add(own)
       return () => {
+        if (ready !== undefined) {
+          waiting.delete(ready)
+        }
         if (!listeners.delete(own) || listeners.size > 0 || closed) {
           return
         }
@@ -134,6 +161,7 @@ export function redisBus(options: RedisBusOptions): LiveBus {
     async close() {
       closed = true
       listeners.clear()
+      waiting.clear()
       const open = subscriber
       subscriber = undefined
       await syncing

@@ -1,6 +1,7 @@
 // What a hub holds: the open streams, which channels each listens to, when each channel was last
 // published to (for resuming), and the one flush timer and one heartbeat timer all streams share.
 import type { Context } from 'hono'
+import type { HtmlValue } from '../html/index.ts'
 import type { NamedPartial } from '../partials/index.ts'
 import type { LiveHint } from './bus.ts'
 import type { HubConfig } from './options.ts'
@@ -11,6 +12,7 @@ export interface ViewRuntime {
   readonly partials: readonly NamedPartial[]
   readonly shared: boolean
   readonly until: ((c: Context) => boolean | Promise<boolean>) | undefined
+  readonly oob: ((c: Context) => HtmlValue) | undefined
 }
 
 export interface Entry {
@@ -34,6 +36,8 @@ export class Registry {
   readonly #published = new Map<string, number>()
   #knownSince = Number.POSITIVE_INFINITY
   #unsubscribe: (() => void) | null = null
+  // what waits for the bus to acknowledge the subscription (null once it has)
+  #waiting: (() => void)[] | null = null
   #flushTimer: ReturnType<typeof setTimeout> | null = null
   #heartbeat: ReturnType<typeof setInterval> | null = null
   #lastFlush = Number.NEGATIVE_INFINITY
@@ -59,11 +63,24 @@ export class Registry {
 
   add(entry: Entry): void {
     if (this.#unsubscribe === null) {
-      // nothing heard before now: a client resuming from earlier gets the full state
-      this.#knownSince = Date.now()
-      this.#unsubscribe = this.#config.bus.subscribe((channel, hint) => {
-        this.receive(channel, hint)
-      })
+      const waiting: (() => void)[] = []
+      this.#waiting = waiting
+      this.#unsubscribe = this.#config.bus.subscribe(
+        (channel, hint) => {
+          this.receive(channel, hint)
+        },
+        () => {
+          if (this.#waiting !== waiting) {
+            return
+          }
+          // nothing heard before now: a client resuming from earlier gets the full state
+          this.#knownSince = Date.now()
+          this.#waiting = null
+          for (const run of waiting) {
+            run()
+          }
+        }
+      )
     }
     this.entries.set(entry.stream, entry)
     for (const channel of entry.channels) {
@@ -103,7 +120,20 @@ export class Registry {
       this.#stopTimers()
       this.#unsubscribe?.()
       this.#unsubscribe = null
+      this.#waiting = null
       this.#knownSince = Number.POSITIVE_INFINITY
+    }
+  }
+
+  /**
+   * Runs `fn` once the bus hears every publish (at once when it already does): a stream's first
+   * render waits for it, so a publish between the subscribe and its acknowledgement is not lost.
+   */
+  whenReady(fn: () => void): void {
+    if (this.#waiting === null) {
+      fn()
+    } else {
+      this.#waiting.push(fn)
     }
   }
 
@@ -178,19 +208,27 @@ export class Registry {
   }
 }
 
-/** Ends a stream whose view says it is finished (a task that completed). */
-export async function endIfDone(entry: Entry): Promise<void> {
+/** Whether the stream's view says it is finished (a task that completed); a throw counts as no. */
+export async function isDone(entry: Entry): Promise<boolean> {
   const { until } = entry.view
   if (until === undefined || entry.stream.ended) {
-    return
+    return false
   }
-  let done = false
   try {
-    done = await until(entry.c)
+    return await until(entry.c)
   } catch {
-    done = false
+    return false
   }
-  if (done) {
-    entry.stream.end('until', { event: 'hxkit:end', data: '' })
+}
+
+/** Ends the stream with the `hxkit:end` event. */
+export function endStream(entry: Entry): void {
+  entry.stream.end('until', { event: 'hxkit:end', data: '' })
+}
+
+/** Ends a stream whose view says it is finished. */
+export async function endIfDone(entry: Entry): Promise<void> {
+  if (await isDone(entry)) {
+    endStream(entry)
   }
 }

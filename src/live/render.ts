@@ -4,7 +4,7 @@
 import type { Context } from 'hono'
 import { generateNonce, runWithNonce } from '../csp/index.ts'
 import { render } from '../html/index.ts'
-import type { SafeHtml } from '../html/index.ts'
+import type { HtmlValue, SafeHtml } from '../html/index.ts'
 import type { NamedPartial } from '../partials/index.ts'
 import { hxPartial } from '../partials/index.ts'
 import type { Entry } from './registry.ts'
@@ -17,10 +17,20 @@ function wanted(entry: Entry): NamedPartial[] {
     : entry.view.partials.filter((part) => dirty.has(part.name))
 }
 
-/** The partials as `<hx-partial>` blocks, each loader run once, concurrently. */
-export async function renderBlocks(c: Context, parts: readonly NamedPartial[]): Promise<SafeHtml> {
-  const markup = await Promise.all(parts.map((part) => part.render(c)))
-  return render(markup.map((done, i) => hxPartial(parts[i] as NamedPartial, done)))
+/** What a view adds after its partials (`oob`). */
+export type OobMarkup = ((c: Context) => HtmlValue) | undefined
+
+/** The partials as `<hx-partial>` blocks, each loader run once, concurrently, then `oob`'s markup. */
+export async function renderBlocks(
+  c: Context,
+  parts: readonly NamedPartial[],
+  oob?: OobMarkup
+): Promise<SafeHtml> {
+  const [after, ...markup] = await Promise.all([
+    oob === undefined ? '' : render(oob(c)),
+    ...parts.map((part) => part.render(c)),
+  ])
+  return render([...markup.map((done, i) => hxPartial(parts[i] as NamedPartial, done)), after])
 }
 
 function scoped(nonce: string | undefined, run: () => Promise<SafeHtml>): Promise<SafeHtml> {
@@ -43,7 +53,7 @@ export async function renderEntries(
     const parts = wanted(entry)
     if (!entry.view.shared) {
       jobs.push(
-        scoped(entry.nonce, () => renderBlocks(entry.c, parts)).then((html) => [
+        scoped(entry.nonce, () => renderBlocks(entry.c, parts, entry.view.oob)).then((html) => [
           { entry, data: html.value },
         ])
       )
@@ -61,7 +71,7 @@ export async function renderEntries(
     const first = members[0] as Entry
     const placeholder = first.nonce === undefined ? undefined : generateNonce()
     jobs.push(
-      scoped(placeholder, () => renderBlocks(first.c, parts)).then((html) =>
+      scoped(placeholder, () => renderBlocks(first.c, parts, first.view.oob)).then((html) =>
         members.map((entry) => ({
           entry,
           data:

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { UnofficialStatusCode } from 'hono/utils/http-status'
 import { SafeHtml, escapeHtml, hxNonce } from '../html/index.ts'
+import type { HtmlValue } from '../html/index.ts'
 import { checkKeys } from '../internal/options.ts'
 import { addVary } from '../internal/vary.ts'
 import type { NamedPartial } from '../partials/index.ts'
@@ -21,8 +22,16 @@ export interface LiveOptions {
   channels: string | readonly string[] | ((c: Context) => string | readonly string[])
   /** Render once per flush for every stream (loaders that do not depend on the user). @default false */
   shared?: boolean | undefined
-  /** After each message: `true` sends `hxkit:end` and ends the stream (a finished task). */
+  /**
+   * Asked before each message is rendered: `true` makes that message the last, followed by
+   * `hxkit:end` (a finished task), and the polling answer a `286`.
+   */
   until?: ((c: Context) => boolean | Promise<boolean>) | undefined
+  /**
+   * Markup sent after the partials in every message and polling answer: `<hx-partial>` blocks for
+   * regions that are not replaced whole, such as `toasts()` appended to the toast region.
+   */
+  oob?: ((c: Context) => HtmlValue) | undefined
 }
 
 /** Options of `view.element()`. */
@@ -31,7 +40,10 @@ export interface LiveElementOptions {
   htmx?: 2 | 4 | undefined
   /** The htmx 2 polling interval, in seconds. @default 5 */
   poll?: number | undefined
-  /** The stream's URL when `path` has parameters (`/tasks/42/live` for `/tasks/:id/live`). @default path */
+  /**
+   * The stream's URL when `path` has parameters (`/tasks/42/live` for `/tasks/:id/live`), or with
+   * a query the loaders read (`/live/tasks?status=FAILED`). @default path
+   */
   url?: string | undefined
 }
 
@@ -48,7 +60,7 @@ export interface LiveView {
 const END_EVENT = 'hxkit:end'
 
 function checkOptions(options: LiveOptions): void {
-  checkKeys('live()', options, ['path', 'partials', 'channels', 'shared', 'until'])
+  checkKeys('live()', options, ['path', 'partials', 'channels', 'shared', 'until', 'oob'])
   if (typeof options.path !== 'string' || !/^\/[^\s?#"<>]*$/.test(options.path)) {
     throw new TypeError('live(): "path" must be a path starting with / (no query)')
   }
@@ -58,8 +70,10 @@ function checkOptions(options: LiveOptions): void {
   if (typeof options.channels !== 'function') {
     listChannels('live()', options.channels)
   }
-  if (options.until !== undefined && typeof options.until !== 'function') {
-    throw new TypeError('live(): "until" must be a function')
+  for (const name of ['until', 'oob'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw new TypeError(`live(): "${name}" must be a function`)
+    }
   }
 }
 
@@ -81,8 +95,8 @@ function refuse(c: Context, status: 404 | 503, retryAfter: number): Response {
 
 export function createView(hub: HubInternals, options: LiveOptions): LiveView {
   checkOptions(options)
-  const { path, partials, until } = options
-  const runtime = { partials: [...partials], shared: options.shared === true, until }
+  const { path, partials, until, oob } = options
+  const runtime = { partials: [...partials], shared: options.shared === true, until, oob }
   const channelsOf = (c: Context): readonly string[] | null => {
     try {
       const given = typeof options.channels === 'function' ? options.channels(c) : options.channels
@@ -99,7 +113,7 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
   const poll = async (c: Context): Promise<Response> => {
     const done = until === undefined ? false : await until(c)
     const res = c.html(
-      (await renderBlocks(c, runtime.partials)).value,
+      (await renderBlocks(c, runtime.partials, oob)).value,
       (done ? 286 : 200) as UnofficialStatusCode
     )
     res.headers.set('Cache-Control', 'no-store')
@@ -130,11 +144,14 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
     registry.add(entry)
     stream.send({ event: 'hxkit:nonce', data: nonce ?? '', retry: config.retry })
     const since = Number(c.req.header('Last-Event-ID') ?? c.req.query('since'))
-    if (registry.changedSince(channels, since)) {
-      registry.mark(entry, undefined)
-    } else {
-      await endIfDone(entry)
-    }
+    // the first render waits until the bus hears every publish (Redis acknowledged it)
+    registry.whenReady(() => {
+      if (registry.changedSince(channels, since)) {
+        registry.mark(entry, undefined)
+      } else {
+        void endIfDone(entry)
+      }
+    })
     return new Response(stream.body, {
       headers: {
         'Content-Type': 'text/event-stream; charset=utf-8',
@@ -150,8 +167,8 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
   const element = (_c: Context, elementOptions: LiveElementOptions = {}): SafeHtml => {
     checkKeys('element()', elementOptions, ['htmx', 'poll', 'url'])
     const target = elementOptions.url ?? path
-    if (typeof target !== 'string' || !/^\/[^\s?#"<>]*$/.test(target)) {
-      throw new TypeError('element(): "url" must be a path starting with / (no query)')
+    if (typeof target !== 'string' || !/^\/[^\s#"<>]*$/.test(target)) {
+      throw new TypeError('element(): "url" must be a path starting with / (a query may follow)')
     }
     const since = Date.now() - 2000
     if (elementOptions.htmx === 2) {
@@ -163,7 +180,7 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
         `<div hidden hx-get="${escapeHtml(target)}" hx-trigger="every ${String(seconds)}s"${hxNonce().value}></div>`
       )
     }
-    const url = `${target}?since=${String(since)}`
+    const url = `${target}${target.includes('?') ? '&' : '?'}since=${String(since)}`
     return new SafeHtml(
       `<div hidden hx-sse:connect="${escapeHtml(url)}" hx-sse:close="${END_EVENT}"${hxNonce().value}></div>`
     )

@@ -2,6 +2,7 @@
 // secureHeaders() decides the names and values (its defaults, the options' overrides); it is run
 // once, at start-up, against a stand-in context, and what it would set is kept as a list.
 import type { MiddlewareHandler } from 'hono'
+import type { HeaderTarget } from '../internal/fast-response.ts'
 
 /** What one response gets: headers set unless the handler set them, and X-Powered-By removed. */
 export interface StaticHeaders {
@@ -25,7 +26,7 @@ export function captureHeaders(middleware: MiddlewareHandler): Promise<StaticHea
 }
 
 /** Writes `captured` onto a response's headers, keeping any the handler set itself. */
-export function writeHeaders(headers: Headers, captured: StaticHeaders): void {
+export function writeHeaders(headers: HeaderTarget, captured: StaticHeaders): void {
   for (const [name, value] of captured.list) {
     if (!headers.has(name)) {
       headers.set(name, value)

@@ -11,6 +11,8 @@ import {
   parseHtmxRequest,
   serializeTriggers,
 } from '../htmx/index.ts'
+import { addHeaderWriter, isComplete } from '../internal/fast-response.ts'
+import type { HeaderTarget } from '../internal/fast-response.ts'
 import { checkKeys } from '../internal/options.ts'
 import { addVary, editResponseHeaders } from '../internal/vary.ts'
 import { crossOriginProtection } from './cross-origin.ts'
@@ -120,24 +122,48 @@ export function secure(options: SecureOptions = {}): MiddlewareHandler {
       return BODYLESS.has(c.req.method) ? next() : limiter(c, next)
     })
   }
-  return chain(parts, async (c) => {
-    if (captured !== undefined) {
-      const values = headers ?? (await captured)
-      editResponseHeaders(c, (target) => {
-        writeHeaders(target, values)
+  const writeStatic = (target: HeaderTarget): void => {
+    writeHeaders(target, headers as StaticHeaders)
+  }
+  return chain(
+    parts,
+    (c) => {
+      if (captured === undefined) {
+        return undefined
+      }
+      // the kit's own HTML responses get them as they are built (src/internal/fast-response.ts)
+      if (headers !== undefined) {
+        addHeaderWriter(c, writeStatic)
+        return undefined
+      }
+      return captured.then(() => {
+        addHeaderWriter(c, writeStatic)
       })
+    },
+    async (c) => {
+      if (captured !== undefined && !isComplete(c.res)) {
+        const values = headers ?? (await captured)
+        editResponseHeaders(c, (target) => {
+          writeHeaders(target, values)
+        })
+      }
     }
-  })
+  )
 }
 
-// The parts in order, each one's next() the following part, then `after` on the way out: what
+// `before`, then the parts in order, each one's next() the following part, then `after` on the way out: what
 // hono's every() does, without building a composition per request. A part that answers itself
 // (the body limit's 413) sets the response, as hono's compose would.
 function chain(
   parts: readonly MiddlewareHandler[],
+  before: (c: Context) => Promise<void> | undefined,
   after: (c: Context) => Promise<void>
 ): MiddlewareHandler {
   return async function secure(c, next) {
+    const ready = before(c)
+    if (ready !== undefined) {
+      await ready
+    }
     const run = async (i: number): Promise<void> => {
       const part = parts[i]
       if (part === undefined) {

@@ -1,11 +1,25 @@
 /**
+ * The one shape of the task errors: an `Error` whose `name` each class fixes as a string field
+ * (never `this.constructor.name`, which a minifier may shorten), since that name is stored as
+ * the `exceptionClassPath` of `TaskResult.errors` and compared across processes. `instanceof`
+ * works per class and for `Error`; the base itself is not part of the public API.
+ * @example
+ * export class TaskCancelled extends NamedTaskError {
+ *   override name = 'TaskCancelled'
+ * }
+ */
+export abstract class NamedTaskError extends Error {
+  abstract override name: string
+}
+
+/**
  * The error an attempt ends with when the task is cancelled while it runs, or was cancelled while
  * it waited; its `name` is the `exceptionClassPath` in `TaskResult.errors`.
  * @see docs/tasks.md
  * @example
  * if (context.signal.reason instanceof TaskCancelled) return
  */
-export class TaskCancelled extends Error {
+export class TaskCancelled extends NamedTaskError {
   override name = 'TaskCancelled'
 }
 
@@ -16,7 +30,7 @@ export class TaskCancelled extends Error {
  * @example
  * result.errors.some((error) => error.exceptionClassPath === 'TaskTimeout')
  */
-export class TaskTimeout extends Error {
+export class TaskTimeout extends NamedTaskError {
   override name = 'TaskTimeout'
 }
 
@@ -27,7 +41,7 @@ export class TaskTimeout extends Error {
  * @example
  * result.errors.at(-1)?.exceptionClassPath === 'LeaseExpired'
  */
-export class LeaseExpired extends Error {
+export class LeaseExpired extends NamedTaskError {
   override name = 'LeaseExpired'
 }
 
@@ -39,7 +53,7 @@ export class LeaseExpired extends Error {
  * @example
  * result.errors.at(-1)?.exceptionClassPath === 'TaskStalled'
  */
-export class TaskStalled extends Error {
+export class TaskStalled extends NamedTaskError {
   override name = 'TaskStalled'
 }
 
@@ -49,7 +63,7 @@ export class TaskStalled extends Error {
  * @example
  * if (context.signal.reason instanceof WorkerShutdown) await saveCheckpoint()
  */
-export class WorkerShutdown extends Error {
+export class WorkerShutdown extends NamedTaskError {
   override name = 'WorkerShutdown'
 }
 
@@ -59,7 +73,7 @@ export class WorkerShutdown extends Error {
  * @example
  * try { await sendEmail.getResult(id) } catch (error) { if (error instanceof TaskResultDoesNotExist) … }
  */
-export class TaskResultDoesNotExist extends Error {
+export class TaskResultDoesNotExist extends NamedTaskError {
   override name = 'TaskResultDoesNotExist'
 }
 
@@ -69,7 +83,7 @@ export class TaskResultDoesNotExist extends Error {
  * @example
  * await sendEmail.getResult(idOfAnotherTask) // throws TaskResultMismatch
  */
-export class TaskResultMismatch extends Error {
+export class TaskResultMismatch extends NamedTaskError {
   override name = 'TaskResultMismatch'
 }
 

@@ -11,6 +11,7 @@ export type {
 } from './backend.ts'
 export type { TaskContext } from './definition.ts'
 export { dummyBackend } from './dummy.ts'
+export type { TaskEvent, TaskEventListener, TaskEventType } from './events.ts'
 export type { DummyBackend, DummyBackendOptions } from './dummy.ts'
 export {
   LeaseExpired,

@@ -5,6 +5,8 @@ import type { ShutdownRegistry } from '../server/index.ts'
 import type { TaskClaim, WorkerBackend } from './backend.ts'
 import { findTask } from './definition.ts'
 import { LeaseExpired, TaskCancelled, WorkerShutdown, toTaskError } from './errors.ts'
+import { emitTaskEvent } from './events.ts'
+import type { TaskEventListener, TaskEventType } from './events.ts'
 import { TaskResult } from './result.ts'
 import { runAttempt } from './run.ts'
 import { nextDue } from './schedule.ts'
@@ -32,6 +34,12 @@ export interface WorkerOptions {
   schedules?: readonly TaskSchedule[] | undefined
   /** Backend errors the loop survives (a locked or unreachable database) @default console.error */
   onError?: ((error: unknown) => void) | undefined
+  /**
+   * Told of every state change this worker writes (started, progress, succeeded, retrying,
+   * failed, released), after the backend recorded it: the hook for live pages. It runs inline and
+   * a throw goes to `onError`. @default none
+   */
+  onTaskEvent?: TaskEventListener | undefined
 }
 
 /** A running worker. */
@@ -56,6 +64,7 @@ const KNOWN = [
   'shutdown',
   'onError',
   'schedules',
+  'onTaskEvent',
 ]
 
 function count(name: string, value: unknown, fallback: number, min: number): number {
@@ -124,6 +133,16 @@ export function worker(options: WorkerOptions): TaskWorker {
     ((error: unknown) => {
       console.error('hxkit/tasks worker:', error)
     })
+  if (options.onTaskEvent !== undefined && typeof options.onTaskEvent !== 'function') {
+    throw new TypeError('worker(): "onTaskEvent" must be a function.')
+  }
+  const tell = (type: TaskEventType, claim: TaskClaim): void => {
+    emitTaskEvent(
+      options.onTaskEvent,
+      { type, id: claim.id, taskName: claim.taskName, attempt: claim.attempt },
+      onError
+    )
+  }
   const stopping = new AbortController()
   const stopped = new Promise<void>((done) => {
     stopping.signal.addEventListener('abort', () => {
@@ -138,7 +157,9 @@ export function worker(options: WorkerOptions): TaskWorker {
     if (definition === undefined) {
       const error = new TypeError(`worker: no task named "${claim.taskName}" in this process.`)
       error.name = 'UnknownTask'
-      await backend.fail(claim, toTaskError(error, claim.attempt), null)
+      if (await backend.fail(claim, toTaskError(error, claim.attempt), null)) {
+        tell('failed', claim)
+      }
       return
     }
     // A worker that cannot renew its lease (a locked database, Redis down) gives the task up
@@ -173,7 +194,13 @@ export function worker(options: WorkerOptions): TaskWorker {
         result: record === null ? (null as never) : new TaskResult(record, backend),
         idempotencyKey: claim.idempotencyKey,
         signal: controller.signal,
-        progress: (progress) => backend.progress(claim, progress),
+        progress: async (progress) => {
+          const written = await backend.progress(claim, progress)
+          if (written) {
+            tell('progress', claim)
+          }
+          return written
+        },
         transaction: (fn) =>
           backend.transaction === undefined
             ? Promise.reject(
@@ -184,19 +211,25 @@ export function worker(options: WorkerOptions): TaskWorker {
             : backend.transaction(claim, fn),
       })
       if (outcome.ok) {
-        await backend.complete(claim, outcome.value)
+        if (await backend.complete(claim, outcome.value)) {
+          tell('succeeded', claim)
+        }
         return
       }
       const { error } = outcome
       if (error instanceof WorkerShutdown) {
-        await backend.release(claim)
+        if (await backend.release(claim)) {
+          tell('released', claim)
+        }
       } else if (!(error instanceof LeaseExpired)) {
         const delay =
           error instanceof TaskCancelled || claim.attempt >= claim.maxAttempts
             ? null
             : definition.backoff(claim.attempt, error)
         const retryAt = delay === null ? null : new Date(Date.now() + delay)
-        await backend.fail(claim, toTaskError(error, claim.attempt), retryAt)
+        if (await backend.fail(claim, toTaskError(error, claim.attempt), retryAt)) {
+          tell(retryAt === null ? 'failed' : 'retrying', claim)
+        }
       }
     } finally {
       clearInterval(beat)
@@ -206,6 +239,7 @@ export function worker(options: WorkerOptions): TaskWorker {
   }
 
   const start = (claim: TaskClaim): void => {
+    tell('started', claim)
     const controller = new AbortController()
     const run: Promise<void> = execute(claim, controller)
       .catch(onError)

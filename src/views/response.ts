@@ -5,12 +5,15 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SafeHtml } from '../html/index.ts'
 import { HTMX_REQUEST_HEADERS } from '../htmx/index.ts'
 import type { HtmxRequest } from '../htmx/index.ts'
+import { fastHtmlResponse } from '../internal/fast-response.ts'
+import type { HeaderTarget } from '../internal/fast-response.ts'
 import { addVary } from '../internal/vary.ts'
 
 /**
  * Sends `markup` as HTML with the negotiation headers: `Vary` on every header negotiation reads,
  * and `Cache-Control: no-store` on fragments (unless one was set) so no cache serves a fragment
- * to a normal navigation (docs/views.md, "Vary and Cache-Control").
+ * to a normal navigation (docs/views.md, "Vary and Cache-Control"). Under csp()/secure() the
+ * response is built with all of its headers at once (src/internal/fast-response.ts).
  */
 export function sendHtml(
   c: Context,
@@ -18,13 +21,20 @@ export function sendHtml(
   fragment: boolean,
   status = 200
 ): Promise<Response> {
+  const own = (headers: HeaderTarget): void => {
+    addVary(headers, HTMX_REQUEST_HEADERS)
+    if (fragment && !headers.has('Cache-Control')) {
+      headers.set('Cache-Control', 'no-store')
+    }
+  }
+  const fast = fastHtmlResponse(c, markup.value, status, own)
+  if (fast !== null) {
+    return Promise.resolve(fast)
+  }
   // Build the response first and set headers on it: reading c.res before c.html() makes hono copy
   // the response through its body stream, which pushes @hono/node-server onto its slow path.
   const res = c.html(markup.value, status as ContentfulStatusCode)
-  addVary(res.headers, HTMX_REQUEST_HEADERS)
-  if (fragment && !res.headers.has('Cache-Control')) {
-    res.headers.set('Cache-Control', 'no-store')
-  }
+  own(res.headers)
   return Promise.resolve(res)
 }
 

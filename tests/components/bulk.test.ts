@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { bulkBar, bulkScopes } from '../../src/components/index.ts'
+import { bulkBar, bulkScopes, taskProgress } from '../../src/components/index.ts'
 import { scanCspSafety } from '../../src/csp/index.ts'
 
 const scopes = bulkScopes({ secret: 'bulk-tests-secret-000000' })
@@ -78,5 +78,28 @@ describe('bulkBar()', () => {
     expect(out).toContain('class="hx-bulk-bar hx-bulk-bar--shown"')
     expect(out).toContain('role="alert">The selection changed')
     expect(out).toContain('data-hxkit-across checked />')
+  })
+
+  it('shows the progress of a handed-off task in place of the buttons and the all-pages offer', () => {
+    const progress = taskProgress({
+      id: 'ship-1',
+      label: 'Marking orders shipped',
+      status: 'RUNNING',
+      progress: { fraction: 0.25, message: '50 of 200 orders' },
+      poll: '/orders/bulk/ship/1',
+    })
+    const out = bulkBar({
+      id: 'bulk',
+      target,
+      actions: [{ label: 'Mark shipped', post: '/orders/bulk/ship' }],
+      all: { count: 200, token: 't', noun: 'orders' },
+      task: progress,
+    }).value
+
+    expect(out).toContain('class="hx-bulk-bar hx-bulk-bar--shown hx-bulk-bar--task"')
+    expect(out).toContain(progress.value)
+    expect(out).not.toContain('<button')
+    expect(out).not.toContain('name="scope"')
+    expect(scanCspSafety(out)).toEqual([])
   })
 })

@@ -139,3 +139,45 @@ describe('tableRow()', () => {
     )
   })
 })
+
+describe('escaping in rows and headers', () => {
+  const evil = `<x y="1" z='2'>&`
+  const escaped = '&lt;x y=&quot;1&quot; z=&#39;2&#39;&gt;&amp;'
+
+  it('escapes every value a row or header takes from the caller', () => {
+    const out = dataTable({
+      id: evil,
+      caption: evil,
+      count: evil,
+      columns: [
+        { key: evil, label: evil, sort: 'id', href: () => evil },
+        { key: 'customer', label: 'C', cell: () => evil },
+      ],
+      rows: [{ customer: evil }],
+      list,
+      state: list.parse({}),
+      path: '/x',
+      select: { name: evil, value: () => evil, label: () => evil },
+      rowId: () => evil,
+      actions: () => evil,
+      footer: evil,
+      tail: evil,
+    }).value
+
+    expect(out).not.toContain('<x')
+    expect(out).not.toContain(`"1"`)
+    // ids 3, caption, count, header class and label, select-all, row id, checkbox name, value and
+    // label, cell class, link, cell, actions, tail, footer
+    expect(out.split(escaped).length - 1).toBe(18)
+  })
+
+  it('throws on a cell that is a promise instead of returning one', () => {
+    const render = () =>
+      tableRow(
+        { columns: [{ key: 'c', label: 'C', cell: () => Promise.resolve('x') as never }] },
+        {}
+      )
+
+    expect(render).toThrow(TypeError)
+  })
+})

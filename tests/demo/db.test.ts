@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest'
 import { HOSTILE_NAMES, SEED } from '../../demo/seed.ts'
 import { hx4Partial, openTestApp } from './setup.ts'
 
@@ -27,6 +28,47 @@ describe('openDb', () => {
       } finally {
         again.cleanup()
       }
+    })
+  })
+
+  describe('stats() and charts()', () => {
+    it('keep their answer until an order changes, on this connection or another', () => {
+      // its own database: this test writes
+      const own = openTestApp()
+      const db = own.db
+      onTestFinished(own.cleanup)
+      const stats = db.stats()
+      const charts = db.charts()
+      expect(db.stats()).toBe(stats)
+      expect(db.charts()).toBe(charts)
+
+      // another connection (a worker process writes through its own) cancels a pending order
+      const other = new Database(db.sqlite().name)
+      try {
+        other
+          .prepare(
+            "UPDATE orders SET status = 'cancelled' WHERE id = (SELECT MIN(id) FROM orders WHERE status = 'pending')"
+          )
+          .run()
+      } finally {
+        other.close()
+      }
+      const after = db.stats()
+      expect(after).not.toBe(stats)
+      expect(after.cancelled).toBe(stats.cancelled + 1)
+      expect(after.pending).toBe(stats.pending - 1)
+      const cancelled = (c: typeof charts): number =>
+        c.statuses.find((s) => s.status === 'cancelled')?.n ?? 0
+      expect(cancelled(db.charts())).toBe(cancelled(charts) + 1)
+
+      // and a write on this connection: a new customer
+      db.sqlite()
+        .prepare(
+          "INSERT INTO customers (name, email, city, created_at) VALUES ('New', 'new@example.com', 'Oslo', '2025-01-01')"
+        )
+        .run()
+      expect(db.stats().customers).toBe(after.customers + 1)
+      expect(db.stats()).toBe(db.stats())
     })
   })
 

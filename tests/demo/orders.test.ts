@@ -174,7 +174,7 @@ describe('POST /orders/bulk/ship', () => {
     expect(body.startsWith('<section id="orders-table"')).toBe(true)
   })
 
-  it('ships all matching orders across pages with a valid scope, and 409s when the set changed', async () => {
+  it('hands all matching orders across pages off with a valid scope, and 409s when the set changed', async () => {
     const page = await (
       await t.app.request('/orders?status=pending', { headers: tableHeaders })
     ).text()
@@ -207,8 +207,9 @@ describe('POST /orders/bulk/ship', () => {
       { scope: fresh, expected: now },
       tableHeaders
     )
-    expect(done.status).toBe(200)
-    expect(await done.text()).toContain(`${now} orders marked shipped`)
+    // more orders than the hand-off threshold: a background task ships them (orders-bulk.test.ts)
+    expect(done.status).toBe(202)
+    expect(await done.text()).toContain('hx-bulk-bar--task')
   })
 
   it('answers 400 for a tampered scope or nothing selected', async () => {
@@ -220,16 +221,44 @@ describe('POST /orders/bulk/ship', () => {
 })
 
 describe('the order detail page', () => {
-  it('shows the facts, the timeline and the dialog', async () => {
+  it('shows the details tab and the dialog', async () => {
     const res = await t.app.request('/orders/12')
     const body = await res.text()
 
     expect(res.status).toBe(200)
     expect(body).toContain('<h1>Order #12</h1>')
-    expect(body).toContain('Order placed')
+    expect(body).toContain('<dl class="facts" id="order-facts">')
+    expect(body).toContain(
+      '<a role="tab" id="order-view-tab-details" href="/orders/12" aria-selected="true" tabindex="0" aria-controls="order-view-panel"'
+    )
+    expect(body).toContain('hx-get="/orders/12?tab=activity" hx-target="#order-tabs"')
     expect(body).toContain('commandfor="order-dialog" command="show-modal"')
     expect(scanCspSafety(body, { nonce: nonceOf(res), hxCsp: true })).toEqual([])
     expect((await t.app.request('/orders/999999')).status).toBe(404)
+  })
+
+  it('has a URL per tab; an htmx request gets the tabs partial alone', async () => {
+    const page = await (await t.app.request('/orders/12?tab=activity')).text()
+    expect(page).toContain('Order placed')
+    expect(page).toContain(
+      'id="order-view-tab-activity" href="/orders/12?tab=activity" aria-selected="true"'
+    )
+    // an unknown tab shows the default one
+    expect(await (await t.app.request('/orders/12?tab=nope')).text()).toContain('id="order-facts"')
+
+    for (const headers of [
+      htmx4Headers({ source: 'a', target: htmx4Element('section', 'order-tabs') }),
+      htmx2Headers({ target: 'order-tabs' }),
+    ]) {
+      const res = await t.app.request('/orders/12?tab=customer', { headers })
+      const body = await res.text()
+      expect(res.status).toBe(200)
+      expect(body).not.toContain('<h1>')
+      expect(body).toContain('All orders of')
+      expect(body).toContain(
+        'id="order-view-tab-customer" href="/orders/12?tab=customer" aria-selected="true"'
+      )
+    }
   })
 
   it('edits in the dialog: 422 in place, then closes and updates the page', async () => {
@@ -244,7 +273,20 @@ describe('the order detail page', () => {
     expect(JSON.parse(good.headers.get('HX-Trigger') ?? '{}')).toEqual({
       'hxkit:dialog-close': { target: '#order-dialog' },
     })
-    expect(body).toContain('<hx-partial hx-target="#order-facts"')
-    expect(body).toContain('Order #12 marked cancelled')
+    expect(body).toContain('<hx-partial hx-target="#order-tabs"')
+    expect(body).toContain('id="order-facts"')
+
+    // saved from the activity tab, the answer shows the activity tab with the new entry
+    const fromActivity = await form(
+      '/orders/12/dialog',
+      { status: 'pending' },
+      {
+        ...headers,
+        'HX-Current-URL': 'http://localhost/orders/12?tab=activity',
+      }
+    )
+    const activity = await fromActivity.text()
+    expect(activity).toContain('id="order-timeline"')
+    expect(activity).toContain('Order #12 marked pending')
   })
 })

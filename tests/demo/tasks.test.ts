@@ -40,6 +40,17 @@ function open(stepMs = 0, retentionMs?: number): Harness {
   }
 }
 
+/** The same app on htmx 2 (its pages poll instead of streaming). */
+function openHtmx2(): Harness {
+  const dir = mkdtempSync(join(tmpdir(), 'hxkit-tasks-'))
+  const db = openDb({ path: join(dir, 'demo.db'), reset: true })
+  return {
+    app: signIn(createApp({ db, htmxVersion: 2, tasks: { stepMs: 0 }, users: TEST_USERS })),
+    db,
+    dir,
+  }
+}
+
 function close(harness: Harness): void {
   harness.db.close()
   rmSync(harness.dir, { recursive: true, force: true })
@@ -164,7 +175,7 @@ describe('POST /tasks/export', () => {
     expect((await record(id)).args).toEqual([{ sort: 'created', dir: 'desc', status: null }])
   })
 
-  it('with htmx answers 202 and a progress partial that polls', async () => {
+  it('with htmx answers 202, the progress partial and the element that streams it (htmx 4)', async () => {
     const res = await htmxRequest(h.app, '/tasks/export', {
       method: 'POST',
       target: 'div#export-progress',
@@ -175,11 +186,35 @@ describe('POST /tasks/export', () => {
     expect(res.status).toBe(202)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
     const id = /id="progress-([0-9a-f-]{36})"/.exec(body)?.[1] ?? ''
-    expect(body).toContain(`hx-get="/tasks/${id}/progress?view=inline"`)
-    expect(body).toContain('hx-trigger="every 1s"')
+    expect(body).toMatch(/^<div id="task-progress"><div id="progress-/)
+    expect(body).toMatch(
+      new RegExp(
+        `<div hidden hx-sse:connect="/tasks/${id}/progress\\?since=\\d+" hx-sse:close="hxkit:end"`
+      )
+    )
+    expect(body).not.toContain('hx-trigger')
     expect(body).toContain('Waiting for a worker')
     expect(body).not.toContain('<hx-partial')
     expect(unsafeMarkup(body)).toEqual([])
+  })
+
+  it('answers htmx 2 with an element that polls the same route every second', async () => {
+    const two = openHtmx2()
+    try {
+      const res = await htmxRequest(two.app, '/tasks/export', {
+        method: 'POST',
+        target: 'export-progress',
+        version: 2,
+        form: {},
+      })
+      const body = await res.text()
+      const id = /id="progress-([0-9a-f-]{36})"/.exec(body)?.[1] ?? ''
+
+      expect(body).toContain(`<div hidden hx-get="/tasks/${id}/progress" hx-trigger="every 1s"`)
+      expect(body).not.toContain('hx-sse')
+    } finally {
+      close(two)
+    }
   })
 
   it('rolls the activity entry back with the task when the enqueue fails', async () => {
@@ -256,43 +291,140 @@ describe('the orders export', () => {
   })
 })
 
-describe('GET /tasks/:id/progress', () => {
-  it('polls while the task waits and ends its poll once it finished (286, no trigger)', async () => {
-    const id = await startExport()
-    const waiting = await htmxRequest(h.app, `/tasks/${id}/progress?view=inline`, {
-      target: `div#progress-${id}`,
+/** Reads an event stream until it ends (or `ms` pass), as `{ event, data }` messages. */
+async function readStream(res: Response, ms = 5_000): Promise<{ event: string; data: string }[]> {
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  const stop = setTimeout(() => void reader.cancel(), ms)
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) {
+        break
+      }
+      text += decoder.decode(value, { stream: true })
+    }
+  } finally {
+    clearTimeout(stop)
+  }
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '' && !block.startsWith(':'))
+    .map((block) => {
+      const lines = block.split('\n')
+      const field = (name: string): string[] =>
+        lines
+          .filter((line) => line.startsWith(`${name}: `))
+          .map((line) => line.slice(name.length + 2))
+      return { event: field('event')[0] ?? '', data: field('data').join('\n') }
     })
+}
+
+const streamHeaders = { Accept: 'text/html, text/event-stream' }
+
+describe('GET /tasks/:id/progress', () => {
+  it('streams the progress to htmx 4 and ends the stream itself when the task finished', async () => {
+    // steps of 100 ms: the progress spans several of the hub's 250 ms intervals
+    close(h)
+    h = open(100)
+    const id = await startExport()
+    const res = await htmxRequest(h.app, `/tasks/${id}/progress?since=0`, {
+      target: `div#export-progress`,
+      headers: streamHeaders,
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toBe('text/event-stream; charset=utf-8')
+    expect(res.headers.get('Cache-Control')).toBe('no-store, no-transform')
+
+    const reading = readStream(res)
+    await sleep(100) // the first render: the task as the page showed it
+    await drain()
+    const messages = await reading
+
+    expect(messages[0]?.event).toBe('hxkit:nonce')
+    expect(messages.at(-1)?.event).toBe('hxkit:end')
+    const swaps = messages.filter((message) => message.event === '')
+    expect(swaps[0]?.data).toContain('Waiting for a worker')
+    // each message renders the progress partial, the last one finished, with its toast
+    expect(swaps.every((m) => m.data.startsWith('<hx-partial hx-target="#task-progress"'))).toBe(
+      true
+    )
+    expect(swaps.some((m) => m.data.includes(' of 5400 orders'))).toBe(true)
+    const last = swaps.at(-1)?.data ?? ''
+    expect(last).toMatch(/<p role="status"[^>]*>\s*Orders CSV export finished \(5,400 orders\)/)
+    expect(last).toContain(`href="/tasks/${id}/download" download`)
+    expect(last).toMatch(
+      /<hx-partial hx-target="#toasts" hx-swap="beforeend"[^>]*><div class="hx-toast hx-toast--success"><p>Orders CSV export finished \(5,400 orders\)\.<\/p>/
+    )
+    expect(swaps.slice(0, -1).some((m) => m.data.includes('#toasts'))).toBe(false)
+  })
+
+  it('sends a stream that opens on a finished task its final markup, then ends it', async () => {
+    const id = await startExport()
+    await drain()
+
+    const res = await htmxRequest(h.app, `/tasks/${id}/progress?since=0`, {
+      headers: streamHeaders,
+    })
+    const messages = await readStream(res)
+
+    expect(messages.map((m) => m.event)).toEqual(['hxkit:nonce', '', 'hxkit:end'])
+    expect(messages[1]?.data).toContain('Orders CSV export finished')
+  })
+
+  it('answers the htmx 2 poll with the partial while the task waits, and 286 once it finished', async () => {
+    const id = await startExport()
+    const waiting = await htmxRequest(h.app, `/tasks/${id}/progress`, { version: 2 })
     expect(waiting.status).toBe(200)
-    expect(await waiting.text()).toContain('hx-trigger="every 1s"')
+    const first = await waiting.text()
+    expect(first).toMatch(/^<hx-partial hx-target="#task-progress" hx-swap="outerHTML"/)
+    expect(first).toContain('Waiting for a worker')
+    expect(first).not.toContain('#toasts')
 
     await drain()
-    const done = await htmxRequest(h.app, `/tasks/${id}/progress?view=inline`, {
-      target: `div#progress-${id}`,
-    })
+    const done = await htmxRequest(h.app, `/tasks/${id}/progress`, { version: 2 })
     const body = await done.text()
 
-    await expect(done).toHaveHxTrigger('toast', {
-      message: 'Orders CSV export finished (5,400 orders).',
-      target: '#toasts',
-    })
     expect(done.status).toBe(286)
-    expect(done.headers.get('HX-Reswap')).toBe('outerHTML')
     expect(done.headers.get('Cache-Control')).toBe('no-store')
+    expect(done.headers.get('Vary')).toContain('Accept')
+    // the progress markup carries no trigger of its own: the hidden element beside it polls
     expect(body).not.toContain('hx-trigger')
     expect(body).not.toContain('hx-get')
     expect(body).toMatch(/<p role="status"[^>]*>\s*Orders CSV export finished \(5,400 orders\)/)
     expect(body).toContain(`href="/tasks/${id}/download" download`)
-    expect(body).not.toContain('<hx-partial')
+    expect(body).toContain('<hx-partial hx-target="#toasts" hx-swap="beforeend"')
   })
 
   it('on the task page also refreshes the details when it ends', async () => {
     const id = await startExport()
     await drain()
 
-    const res = await htmxRequest(h.app, `/tasks/${id}/progress?view=detail`, { version: 2 })
+    const res = await htmxRequest(h.app, `/tasks/${id}/progress/detail`, { version: 2 })
 
     expect(res.status).toBe(286)
     await expect(res).toHaveHxPartial('#task-detail')
+    await expect(res).toHaveHxPartial('#task-progress')
+  })
+
+  it('streams the task page only the progress on a progress report, and the details on a state change', async () => {
+    close(h)
+    h = open(100)
+    const id = await startExport()
+    const res = await htmxRequest(h.app, `/tasks/${id}/progress/detail?since=0`, {
+      headers: streamHeaders,
+    })
+    const reading = readStream(res)
+    await sleep(100)
+    await drain()
+    const swaps = (await reading).filter((m) => m.event === '')
+
+    const details = swaps.filter((m) => m.data.includes('hx-target="#task-detail"'))
+    const progressOnly = swaps.filter((m) => !m.data.includes('hx-target="#task-detail"'))
+    expect(progressOnly.length).toBeGreaterThan(0)
+    expect(details.length).toBeGreaterThan(0)
+    expect(details.at(-1)?.data).toContain('<h3>Result</h3>')
   })
 
   it('announces a failure with role="alert"', async () => {
@@ -414,7 +546,7 @@ describe('POST /tasks/recompute', () => {
     const body = await res.text()
 
     expect(res.status).toBe(202)
-    expect(body).toMatch(/^<div\s+id="progress-[0-9a-f-]{36}"/)
+    expect(body).toMatch(/^<div id="task-progress"><div\s+id="progress-[0-9a-f-]{36}"/)
     expect(body).toContain('<dd data-status="READY">1</dd>')
   })
 
@@ -518,7 +650,75 @@ describe('GET /tasks', () => {
 
     const parity = await checkPartialParity(h.app, '/tasks?status=READY', h.app.pages.tasks)
 
-    expect(parity.filter((entry) => !entry.ok)).toEqual([])
+    // the list holds the element that opens its stream, stamped with the time of its render
+    const untimed = (markup: string | null): string =>
+      (markup ?? '').replace(/since=\d+/g, 'since=…')
+    expect(parity.map((entry) => entry.name)).toEqual(['taskCounts', 'taskList'])
+    expect(parity.every((entry) => entry.subtree !== null)).toBe(true)
+    expect(parity.filter((entry) => untimed(entry.partial) !== untimed(entry.subtree))).toEqual([])
+  })
+})
+
+describe('GET /live/tasks', () => {
+  it('renders the Tasks page with the element that streams its counts and table, for the state it shows', async () => {
+    const all = await (await plainRequest(h.app, '/tasks')).text()
+    const failed = await (await plainRequest(h.app, '/tasks?status=FAILED&page=1')).text()
+
+    expect(all).toMatch(
+      /<div hidden hx-sse:connect="\/live\/tasks\?since=\d+" hx-sse:close="hxkit:end"/
+    )
+    expect(failed).toMatch(/hx-sse:connect="\/live\/tasks\?status=FAILED&amp;since=\d+"/)
+  })
+
+  it('streams the counts and the table when a task is enqueued, cancelled or run', async () => {
+    const res = await htmxRequest(
+      h.app,
+      `/live/tasks?status=FAILED&since=${String(Date.now() + 60_000)}`,
+      {
+        headers: streamHeaders,
+      }
+    )
+    expect(res.headers.get('Content-Type')).toBe('text/event-stream; charset=utf-8')
+    const reading = readStream(res, 1_500)
+    const id = await startExport()
+    await sleep(300)
+    await htmxRequest(h.app, `/tasks/${id}/cancel`, { method: 'POST', form: { status: 'FAILED' } })
+    const swaps = (await reading).filter((m) => m.event === '')
+
+    expect(swaps.length).toBeGreaterThanOrEqual(2)
+    const last = swaps.at(-1)?.data ?? ''
+    expect(last).toMatch(/^<hx-partial hx-target="#task-counts"/)
+    expect(last).toContain('<hx-partial hx-target="#task-table"')
+    expect(last).toContain('<dd data-status="FAILED">1</dd>')
+    // the table of the stream's own state: the failed tasks
+    expect(last).toContain(`<tr id="task-${id}">`)
+    expect(last).toContain('name="status" value="FAILED"')
+  })
+
+  it('answers the htmx 2 poll with the counts and the table of its state, and never 286', async () => {
+    const id = await startExport()
+    await h.app.tasks().backend.cancel(id)
+
+    const res = await htmxRequest(h.app, '/live/tasks?status=READY', { version: 2 })
+    const body = await res.text()
+
+    expect(res.status).toBe(200)
+    expect(body).toContain('<hx-partial hx-target="#task-counts"')
+    expect(body).toContain('<hx-partial hx-target="#task-table"')
+    expect(body).not.toContain(`<tr id="task-${id}">`)
+    expect(body).toContain('No tasks here.')
+  })
+
+  it('renders an htmx 2 Tasks page with an element that polls the stream route every 5 s', async () => {
+    const two = openHtmx2()
+    try {
+      const body = await (await plainRequest(two.app, '/tasks?status=FAILED')).text()
+
+      expect(body).toContain('<div hidden hx-get="/live/tasks?status=FAILED" hx-trigger="every 5s"')
+      expect(body).not.toContain('hx-sse')
+    } finally {
+      close(two)
+    }
   })
 })
 

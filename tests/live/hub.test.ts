@@ -1,6 +1,8 @@
 // liveHub() over real sockets: the stream, its messages, coalescing, hints, resume and limits.
 import { afterEach, describe, expect, it } from 'vitest'
+import { html } from '../../src/html/index.ts'
 import { liveHub, memoryBus } from '../../src/live/index.ts'
+import { partial } from '../../src/partials/index.ts'
 import { startLiveApp } from './fixtures/app.ts'
 import type { LiveApp } from './fixtures/app.ts'
 import { openSse } from './fixtures/sse-client.ts'
@@ -242,6 +244,44 @@ describe('liveHub()', () => {
     })
   })
 
+  describe('oob', () => {
+    const toast = () =>
+      html`<hx-partial hx-target="#toasts" hx-swap="beforeend"><p>Done</p></hx-partial>`
+
+    it('appends its markup after the partials of every message', async () => {
+      app = await startLiveApp({ interval: 0 }, { oob: toast })
+      const client = await open(`/live?since=${String(Date.now() + 60_000)}`)
+      await client.next()
+
+      await app.hub.publish('orders', ['clock'])
+      const message = await client.next()
+
+      expect(message.data).toMatch(
+        /<\/hx-partial><hx-partial hx-target="#toasts"[^>]*><p>Done<\/p>/
+      )
+      expect(message.data.indexOf('#clock')).toBeLessThan(message.data.indexOf('#toasts'))
+    })
+
+    it('appends it to the polling answer too', async () => {
+      app = await startLiveApp({}, { oob: toast })
+
+      const client = await open('/live', { Accept: 'text/html' })
+
+      expect(await client.text()).toMatch(/<hx-partial hx-target="#toasts"[^>]*><p>Done<\/p>/)
+    })
+
+    it('throws a TypeError when it is not a function', () => {
+      expect(() =>
+        liveHub().live({
+          path: '/x',
+          partials: [partial('a', () => '')],
+          channels: 'a',
+          oob: 1 as never,
+        })
+      ).toThrow('"oob" must be a function')
+    })
+  })
+
   describe('limits', () => {
     it('answers past maxStreams with 503 and Retry-After, and takes streams again when one ends', async () => {
       app = await startLiveApp({ maxStreams: 2, retryAfter: 7 })
@@ -312,6 +352,34 @@ describe('liveHub()', () => {
       await client.ended
 
       expect(state.event).toBe('')
+      expect(end.event).toBe('hxkit:end')
+    })
+
+    it('asks until() before the render, so a state that changes during a render does not end the stream on older markup', async () => {
+      let done = false
+      let state = 'running'
+      // the task finishes while its message renders
+      const status = partial('status', () => {
+        const shown = state
+        state = 'finished'
+        done = true
+        return html`<p>${shown}</p>`
+      })
+      app = await startLiveApp({ interval: 0 }, { partials: [status], until: () => done })
+      const client = await open(`/live?since=${String(Date.now() + 60_000)}`)
+      await client.next()
+
+      await app.hub.publish('orders')
+      const stale = await client.next()
+      await sleep(50)
+      const open1 = app.hub.stats().streams
+      await app.hub.publish('orders')
+      const last = await client.next()
+      const end = await client.next()
+
+      expect(stale.data).toContain('<p>running</p>')
+      expect(open1).toBe(1)
+      expect(last.data).toContain('<p>finished</p>')
       expect(end.event).toBe('hxkit:end')
     })
 

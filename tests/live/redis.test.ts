@@ -86,6 +86,41 @@ describe('redisBus()', () => {
     await worker.close()
   })
 
+  it('renders a new stream first once Redis acknowledged the subscription, so a publish in between is not lost', async () => {
+    // Redis answers the pattern subscription 200 ms late (a slow network, a busy server)
+    const slow = connect()
+    const duplicate = slow.duplicate.bind(slow)
+    const lagging = Object.assign(slow, {
+      duplicate: () => {
+        const subscriber = duplicate()
+        connections.push(subscriber)
+        const psubscribe = subscriber.psubscribe.bind(subscriber)
+        return Object.assign(subscriber, {
+          psubscribe: async (pattern: string) => {
+            await sleep(200)
+            return psubscribe(pattern)
+          },
+        })
+      },
+    })
+    const bus = redisBus({ connection: lagging })
+    buses.push(bus)
+    const b = await startLiveApp({ bus, interval: 0 })
+    apps.push(b)
+    const a = await instance()
+    // the page was rendered a moment ago
+    const client = await openSse(`${b.url}/live?since=${String(Date.now() - 1000)}`)
+    clients.push(client)
+    await client.next()
+
+    // published before B's subscription is acknowledged: B cannot hear it
+    b.loads.clock = 7
+    await a.hub.publish('orders', ['clock'])
+    const first = await client.next()
+
+    expect(first.data).toContain('<time>7</time>')
+  })
+
   it('unsubscribes when the last stream of an instance ends', async () => {
     const b = await instance()
     const onB = await stream(b)

@@ -1,57 +1,23 @@
 // What the BullMQ backend adds to the conformance suite: its options, Redis outages failing
 // fast, the dashboard's reads and actions, job schedulers, and the fencing BullMQ lacks.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { schedule, task, worker } from '../../src/tasks/index.ts'
 import type { EnqueueRequest, TaskClaim, TaskWorker } from '../../src/tasks/index.ts'
 import { bullmqBackend, RedisUnavailable } from '../../src/tasks-bullmq/index.ts'
-import type { BullmqBackend, BullmqBackendOptions } from '../../src/tasks-bullmq/index.ts'
 import { freePort, startRedis } from '../fixtures/redis.ts'
-import type { RedisServer } from '../fixtures/redis.ts'
+import { request as testRequest, sleep, until } from '../tasks/fixtures/harness.ts'
+import { useRedisBackends } from './fixtures/redis-backends.ts'
 
-let redis: RedisServer
-let open: BullmqBackend[] = []
+const backends = useRedisBackends()
+const { connect, prefix } = backends
 let workers: TaskWorker[] = []
-let prefixes = 0
-
-beforeAll(async () => {
-  redis = await startRedis()
-})
-afterAll(async () => {
-  await redis.stop()
-})
 afterEach(async () => {
   await Promise.all(workers.map((running) => running.stop()))
   workers = []
-  await Promise.all(open.map((backend) => backend.close()))
-  open = []
 })
 
-const prefix = (): string => `b${String(++prefixes)}`
-function connect(options: Partial<BullmqBackendOptions> = {}): BullmqBackend {
-  const backend = bullmqBackend({ url: redis.url, prefix: prefix(), ...options })
-  open.push(backend)
-  return backend
-}
-const request = (overrides: Partial<EnqueueRequest> = {}): EnqueueRequest => ({
-  taskName: 'bullmq.none',
-  queueName: 'default',
-  priority: 0,
-  args: [],
-  runAfter: null,
-  maxAttempts: 1,
-  idempotencyKey: null,
-  ...overrides,
-})
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
-async function until(check: () => Promise<boolean>, ms = 8_000): Promise<void> {
-  const end = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > end) {
-      throw new Error('timed out')
-    }
-    await sleep(10)
-  }
-}
+const request = (overrides: Partial<EnqueueRequest> = {}): EnqueueRequest =>
+  testRequest({ taskName: 'bullmq.none', ...overrides })
 
 describe('bullmqBackend()', () => {
   describe('with bad options', () => {
@@ -80,11 +46,10 @@ describe('bullmqBackend()', () => {
   describe('when Redis is unreachable', () => {
     it('fails an enqueue with RedisUnavailable within offlineTimeoutMs, password redacted', async () => {
       const port = await freePort()
-      const backend = bullmqBackend({
+      const backend = connect({
         url: `redis://user:secret@127.0.0.1:${String(port)}`,
         offlineTimeoutMs: 300,
       })
-      open.push(backend)
       const started = Date.now()
 
       const error = await backend.enqueue(request()).catch((caught: unknown) => caught)
@@ -97,8 +62,7 @@ describe('bullmqBackend()', () => {
 
     it('fails fast while the server is down, and works again once it is back', async () => {
       const own = await startRedis()
-      const backend = bullmqBackend({ url: own.url, offlineTimeoutMs: 300 })
-      open.push(backend)
+      const backend = connect({ url: own.url, offlineTimeoutMs: 300 })
       const before = await backend.enqueue(request())
 
       await own.kill()
@@ -211,9 +175,8 @@ describe('bullmqBackend()', () => {
   describe('schedules', () => {
     it('runs each due time once across two instances’ workers, through a job scheduler', async () => {
       const shared = prefix()
-      const a = bullmqBackend({ url: redis.url, prefix: shared })
-      const b = bullmqBackend({ url: redis.url, prefix: shared })
-      open.push(a, b)
+      const a = connect({ prefix: shared })
+      const b = connect({ prefix: shared })
       const runs: string[] = []
       const tick = task(
         (context: { idempotencyKey: string | null }, label: string) => {

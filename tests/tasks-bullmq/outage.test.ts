@@ -3,75 +3,38 @@
 // recover, no task runs on two workers at once (an O_EXCL lock file held by the handler), no task
 // is lost, and an enqueue during the outage fails at once with RedisUnavailable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { bullmqBackend, RedisUnavailable } from '../../src/tasks-bullmq/index.ts'
+import { RedisUnavailable } from '../../src/tasks-bullmq/index.ts'
 import type { BullmqBackend } from '../../src/tasks-bullmq/index.ts'
-import { startRedis } from '../fixtures/redis.ts'
-import type { RedisServer } from '../fixtures/redis.ts'
+import { readEvents, request, sleep, workerProcesses } from '../tasks/fixtures/harness.ts'
+import { useRedisBackends } from './fixtures/redis-backends.ts'
 
 const FIXTURE = join(import.meta.dirname, 'fixtures/outage-worker.ts')
 const OUTAGE_MS = Number(process.env['J10_OUTAGE_MS'] ?? 30_000)
+const backends = useRedisBackends({ persist: true })
+const processes = workerProcesses()
 let dir: string
-let redis: RedisServer
 let backend: BullmqBackend
-const children: ChildProcess[] = []
 
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
-const events = (): { task: string; kind: string; pid: number }[] => {
-  const file = join(dir, 'events.jsonl')
-  return existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as { task: string; kind: string; pid: number })
-    : []
-}
-
-function spawnWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
-    env: {
-      ...process.env,
-      REDIS_URL: redis.url,
-      PREFIX: 'j10',
-      EVENTS: join(dir, 'events.jsonl'),
-      LOCKS: join(dir, 'locks'),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+const events = () => readEvents(join(dir, 'events.jsonl'))
+const spawnWorker = () =>
+  processes.spawn(FIXTURE, {
+    REDIS_URL: backends.redis.url,
+    PREFIX: 'j10',
+    EVENTS: join(dir, 'events.jsonl'),
+    LOCKS: join(dir, 'locks'),
   })
-  children.push(child)
-  return new Promise((ready, failed) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) {
-        ready(child)
-      }
-    })
-    child.on('exit', (code) => {
-      failed(new Error(`worker exited early with ${String(code)}`))
-    })
-  })
-}
+const hold = (ms: number) => request({ taskName: 'outage.hold', args: [ms] })
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hxkit-j10-'))
   mkdirSync(join(dir, 'locks'))
-  mkdirSync(join(dir, 'redis'))
-  redis = await startRedis({ persistDir: join(dir, 'redis') })
-  backend = bullmqBackend({ url: redis.url, prefix: 'j10', offlineTimeoutMs: 1_000 })
+  backend = backends.connect({ prefix: 'j10', offlineTimeoutMs: 1_000 })
 })
 afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) {
-      const gone = new Promise((done) => child.once('exit', done))
-      child.kill('SIGKILL')
-      await gone
-    }
-  }
-  await backend.close()
-  await redis.stop()
+  await processes.killAll()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -83,38 +46,20 @@ describe('a Redis outage during processing (J10)', () => {
       await Promise.all([spawnWorker(), spawnWorker()])
       const ids: string[] = []
       for (let i = 0; i < 12; i++) {
-        const record = await backend.enqueue({
-          taskName: 'outage.hold',
-          queueName: 'default',
-          priority: 0,
-          args: [4_000],
-          runAfter: null,
-          maxAttempts: 1,
-          idempotencyKey: null,
-        })
+        const record = await backend.enqueue(hold(4_000))
         ids.push(record.id)
       }
       while (!events().some((event) => event.kind === 'started')) {
         await sleep(20)
       }
 
-      await redis.kill()
+      await backends.redis.kill()
       const outageStarted = Date.now()
       const asked = Date.now()
-      const refused = await backend
-        .enqueue({
-          taskName: 'outage.hold',
-          queueName: 'default',
-          priority: 0,
-          args: [10],
-          runAfter: null,
-          maxAttempts: 1,
-          idempotencyKey: null,
-        })
-        .catch((error: unknown) => error)
+      const refused = await backend.enqueue(hold(10)).catch((error: unknown) => error)
       const refusedIn = Date.now() - asked
       await sleep(OUTAGE_MS - (Date.now() - outageStarted))
-      await redis.start()
+      await backends.redis.start()
 
       const deadline = Date.now() + 60_000
       let statuses: (string | undefined)[] = []

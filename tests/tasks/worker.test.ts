@@ -1,3 +1,7 @@
+// What the worker does beyond the backend conformance suite (tests/tasks/conformance/suite.ts,
+// which covers retries, timeouts, cancel, progress and release on stop for every backend): waking
+// at once on an in-process enqueue, unknown tasks, context.transaction(), a short task's grace,
+// the shutdown registry and the options.
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -9,22 +13,13 @@ import type { SqliteBackend } from '../../src/tasks/sqlite.ts'
 import { task } from '../../src/tasks/task.ts'
 import { worker } from '../../src/tasks/worker.ts'
 import type { TaskWorker } from '../../src/tasks/worker.ts'
+import { request, sleep, until } from './fixtures/harness.ts'
 
 let dir: string
 let db: Database.Database
 let backend: SqliteBackend
 let workers: TaskWorker[] = []
 
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
-async function until(check: () => Promise<boolean> | boolean, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > end) {
-      throw new Error('timed out')
-    }
-    await sleep(5)
-  }
-}
 function start(options: Partial<Parameters<typeof worker>[0]> = {}): TaskWorker {
   const started = worker({ backend, onError: () => {}, ...options })
   workers.push(started)
@@ -70,15 +65,7 @@ describe('worker()', () => {
     })
 
     it('fails a task no module of this process defines', async () => {
-      const { id } = await backend.enqueue({
-        taskName: 'worker.nowhere',
-        queueName: 'default',
-        priority: 0,
-        args: [],
-        runAfter: null,
-        maxAttempts: 3,
-        idempotencyKey: null,
-      })
+      const { id } = await backend.enqueue(request({ taskName: 'worker.nowhere', maxAttempts: 3 }))
       start()
 
       await until(async () => (await backend.getResult(id))?.status === 'FAILED')
@@ -87,100 +74,115 @@ describe('worker()', () => {
     })
   })
 
-  describe('retries (J9)', () => {
-    it('waits by the backoff between attempts and keeps every error', async () => {
-      const times: number[] = []
-      const flaky = task(
-        () => {
-          times.push(Date.now())
-          throw new Error(`attempt ${String(times.length)}`)
-        },
-        {
-          name: 'worker.flaky',
-          backend,
-          maxAttempts: 3,
-          backoff: { delay: 50, factor: 2, jitter: 0.2, max: 80 },
-        }
-      )
-      start()
-
-      const result = await flaky.enqueue()
-      await until(async () => {
-        await result.refresh()
-        return result.isFinished
-      })
-
-      expect(result.status).toBe('FAILED')
-      expect(result.errors.map((error) => error.message)).toEqual([
-        'attempt 1',
-        'attempt 2',
-        'attempt 3',
-      ])
-      const gaps = [(times[1] ?? 0) - (times[0] ?? 0), (times[2] ?? 0) - (times[1] ?? 0)]
-      expect(gaps[0]).toBeGreaterThanOrEqual(40 - 2)
-      expect(gaps[1]).toBeGreaterThanOrEqual(64 - 2) // 100 capped at 80, less ≤ 20 %
-      expect(gaps[1]).toBeLessThan(300)
-    })
-  })
-
-  describe('signals', () => {
-    it('fails a task that outruns its timeout with TaskTimeout', async () => {
-      const slow = task((context: TaskContext) => sleep(5_000).then(() => context.attempt), {
-        name: 'worker.slow',
-        backend,
-        takesContext: true,
-        timeout: 30,
-      })
-      start()
-
-      const result = await slow.enqueue()
-      await until(async () => {
-        await result.refresh()
-        return result.isFinished
-      })
-
-      expect(result.errors[0]?.exceptionClassPath).toBe('TaskTimeout')
-    })
-
-    it('aborts a RUNNING task on cancel and ends it FAILED with TaskCancelled', async () => {
-      let reason: unknown
-      const waits = task(
-        (context: TaskContext) =>
-          new Promise((done) => {
-            context.signal.addEventListener('abort', () => {
-              reason = context.signal.reason
-              done(null)
-            })
-          }),
-        { name: 'worker.waits', backend, takesContext: true, maxAttempts: 3 }
-      )
-      start()
-      const result = await waits.enqueue()
-      await until(async () => (await backend.getResult(result.id))?.status === 'RUNNING')
-
-      expect(await backend.cancel(result.id)).toBe('requested')
-      await until(async () => (await backend.getResult(result.id))?.status === 'FAILED')
-
-      expect(reason).toMatchObject({ name: 'TaskCancelled' })
-      expect((await backend.getResult(result.id))?.errors).toHaveLength(1)
-    })
-
-    it('records progress', async () => {
+  describe('onTaskEvent', () => {
+    it('tells each state change after the backend recorded it', async () => {
+      const seen: string[] = []
+      const statuses: Promise<string | undefined>[] = []
+      let attempts = 0
       const steps = task(
         async (context: TaskContext) => {
-          await context.progress(0.25, 'one of four')
+          attempts++
+          await context.progress(0.5, 'half')
+          if (attempts === 1) {
+            throw new Error('once')
+          }
+          return 'done'
         },
-        { name: 'worker.steps', backend, takesContext: true }
+        {
+          name: 'worker.events',
+          backend,
+          takesContext: true,
+          maxAttempts: 2,
+          backoff: { delay: 1, factor: 1, jitter: 0, max: 1 },
+        }
       )
-      start()
+      start({
+        onTaskEvent: (event) => {
+          seen.push(`${event.type}:${String(event.attempt)}`)
+          statuses.push(backend.getResult(event.id).then((record) => record?.status))
+        },
+      })
 
       const result = await steps.enqueue()
-      await until(async () => (await backend.getResult(result.id))?.status === 'SUCCESSFUL')
+      await until(() => seen.includes('succeeded:2'))
 
-      expect((await backend.getResult(result.id))?.progress).toEqual({
-        fraction: 0.25,
-        message: 'one of four',
+      expect(seen).toEqual([
+        'started:1',
+        'progress:1',
+        'retrying:1',
+        'started:2',
+        'progress:2',
+        'succeeded:2',
+      ])
+      expect(await Promise.all(statuses)).toEqual([
+        'RUNNING',
+        'RUNNING',
+        'READY',
+        'RUNNING',
+        'RUNNING',
+        'SUCCESSFUL',
+      ])
+      expect(result.id).toMatch(/./)
+    })
+
+    it('tells a final failure and a release on shutdown', async () => {
+      const seen: string[] = []
+      const broken = task(
+        () => {
+          throw new Error('no')
+        },
+        { name: 'worker.events-fail', backend, maxAttempts: 1 }
+      )
+      const long = task(
+        (context: TaskContext) =>
+          new Promise((done) => {
+            context.signal.addEventListener('abort', done)
+          }),
+        { name: 'worker.events-long', backend, takesContext: true }
+      )
+      const running = start({
+        graceMs: 10,
+        onTaskEvent: (event) => {
+          seen.push(`${event.type}:${event.taskName}`)
+        },
       })
+
+      await broken.enqueue()
+      await until(() => seen.includes('failed:worker.events-fail'))
+      await long.enqueue()
+      await until(() => running.running === 1)
+      await running.stop()
+
+      expect(seen).toEqual([
+        'started:worker.events-fail',
+        'failed:worker.events-fail',
+        'started:worker.events-long',
+        'released:worker.events-long',
+      ])
+    })
+
+    it('sends a throwing listener to onError and keeps running', async () => {
+      const errors: unknown[] = []
+      const quick = task(() => 1, { name: 'worker.events-throw', backend })
+      start({
+        onError: (error) => errors.push(error),
+        onTaskEvent: () => {
+          throw new Error('listener broke')
+        },
+      })
+
+      const result = await quick.enqueue()
+      await until(async () => {
+        await result.refresh()
+        return result.isFinished
+      })
+
+      expect(result.status).toBe('SUCCESSFUL')
+      expect(errors).toEqual([
+        expect.objectContaining({ message: 'listener broke' }),
+        expect.objectContaining({ message: 'listener broke' }),
+      ])
+      expect(() => worker({ backend, onTaskEvent: 1 as never })).toThrow('"onTaskEvent"')
     })
   })
 
@@ -231,32 +233,6 @@ describe('worker()', () => {
       await running.stop()
 
       expect((await backend.getResult(result.id))?.status).toBe('SUCCESSFUL')
-    })
-
-    it('aborts a long task after the grace period and releases it without spending an attempt', async () => {
-      let reason: unknown
-      const long = task(
-        (context: TaskContext) =>
-          new Promise(() => {
-            context.signal.addEventListener('abort', () => {
-              reason = context.signal.reason
-            })
-          }),
-        { name: 'worker.long', backend, takesContext: true }
-      )
-      const running = start({ graceMs: 30 })
-      const result = await long.enqueue()
-      await until(() => running.running === 1)
-
-      await running.stop()
-
-      expect(reason).toMatchObject({ name: 'WorkerShutdown' })
-      expect(await backend.getResult(result.id)).toMatchObject({
-        status: 'READY',
-        maxAttempts: 2,
-        errors: [],
-      })
-      expect(backend.counts().RUNNING).toBe(0)
     })
 
     it('registers with a shutdown registry in the stop phase', async () => {

@@ -3,9 +3,7 @@
 // backend stores them. A property a backend does not promise is skipped by its declared
 // capability, with the reason in the test's name, never asserted more weakly.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { task, worker } from '../../../src/tasks/index.ts'
@@ -17,6 +15,13 @@ import type {
   TaskWorker,
   WorkerBackend,
 } from '../../../src/tasks/index.ts'
+import {
+  readEvents,
+  request as testRequest,
+  sleep,
+  until,
+  workerProcesses,
+} from '../fixtures/harness.ts'
 
 /** The store under test, fresh for each test. */
 export interface ConformanceStore {
@@ -38,26 +43,8 @@ export interface ConformanceTarget {
 }
 
 const FIXTURE = join(import.meta.dirname, 'worker-process.ts')
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
-async function until(check: () => Promise<boolean> | boolean, ms = 8_000): Promise<void> {
-  const end = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > end) {
-      throw new Error('timed out')
-    }
-    await sleep(10)
-  }
-}
-const request = (overrides: Partial<EnqueueRequest> = {}): EnqueueRequest => ({
-  taskName: 'conformance.none',
-  queueName: 'default',
-  priority: 0,
-  args: [],
-  runAfter: null,
-  maxAttempts: 1,
-  idempotencyKey: null,
-  ...overrides,
-})
+const request = (overrides: Partial<EnqueueRequest> = {}): EnqueueRequest =>
+  testRequest({ taskName: 'conformance.none', ...overrides })
 
 /** The title of a case that needs `feature`, saying why it is skipped when the backend lacks it. */
 function needs(
@@ -75,7 +62,7 @@ export function describeBackendConformance(name: string, target: ConformanceTarg
     let dir = ''
     let store: ConformanceStore
     let workers: TaskWorker[] = []
-    let children: ChildProcess[] = []
+    const processes = workerProcesses()
     let serial = 0
     const unique = (base: string): string => `${name}.${base}.${String(++serial)}`
     const itNeeds = (
@@ -93,14 +80,7 @@ export function describeBackendConformance(name: string, target: ConformanceTarg
     afterEach(async () => {
       await Promise.all(workers.map((running) => running.stop()))
       workers = []
-      for (const child of children) {
-        if (child.exitCode === null && child.signalCode === null) {
-          const gone = new Promise((done) => child.once('exit', done))
-          child.kill('SIGKILL')
-          await gone
-        }
-      }
-      children = []
+      await processes.killAll()
       await store.close()
       rmSync(dir, { recursive: true, force: true })
     })
@@ -388,35 +368,11 @@ export function describeBackendConformance(name: string, target: ConformanceTarg
     )
 
     describe('with real worker processes', () => {
-      const events = (id: string): { kind: string; pid: number }[] => {
-        const file = join(dir, 'events.jsonl')
-        if (!existsSync(file)) {
-          return []
-        }
-        return readFileSync(file, 'utf8')
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line) as { task: string; kind: string; pid: number })
-          .filter((event) => event.task === id)
-      }
-      function spawnWorker(env: Record<string, string>): Promise<ChildProcess> {
-        const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
-          env: { ...process.env, ...store.env, EVENTS: join(dir, 'events.jsonl'), ...env },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        })
-        children.push(child)
-        return new Promise((ready, failed) => {
-          child.stdout.on('data', (chunk: Buffer) => {
-            if (chunk.toString().includes('ready')) {
-              ready(child)
-            }
-          })
-          child.on('exit', (code) => {
-            failed(new Error(`worker exited early with ${String(code)}`))
-          })
-        })
-      }
-      const exited = (child: ChildProcess): Promise<unknown> =>
+      const events = (id: string) =>
+        readEvents(join(dir, 'events.jsonl')).filter((event) => event.task === id)
+      const spawnWorker = (env: Record<string, string>) =>
+        processes.spawn(FIXTURE, { ...store.env, EVENTS: join(dir, 'events.jsonl'), ...env })
+      const exited = (child: Awaited<ReturnType<typeof spawnWorker>>): Promise<unknown> =>
         child.exitCode !== null || child.signalCode !== null
           ? Promise.resolve()
           : new Promise((done) => child.once('exit', done))
