@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { Context, MiddlewareHandler } from 'hono'
 import { fileURLToPath } from 'node:url'
 import { requireRole } from '../src/auth/index.ts'
+import type { RedisScripting } from '../src/auth/index.ts'
 import { flashes } from '../src/components/index.ts'
 import { cspReportHandler } from '../src/csp/index.ts'
 import { htmx } from '../src/htmx/index.ts'
@@ -13,6 +14,7 @@ import { registerAuth, sessionCookieFor } from './auth.ts'
 import { openDb } from './db.ts'
 import type { DemoDb } from './db.ts'
 import { registerForms } from './forms/index.ts'
+import { FILE_PATH } from './guards.ts'
 import { demoLayout, htmxVersionFromEnv } from './layout.ts'
 import type { HtmxVersion } from './layout.ts'
 import { registerLiveTestRoutes } from './live-test-routes.ts'
@@ -22,6 +24,7 @@ import { consoleSecret, registerOrders } from './orders/routes.ts'
 import { cspReportsPage } from './pages/csp-reports.ts'
 import { customersPage } from './pages/customers.ts'
 import { overviewPage } from './pages/overview.ts'
+import { sharedRedisFromEnv } from './redis.ts'
 import { reportStore } from './reports.ts'
 import { exportForm } from './tasks/export-form.ts'
 import { registerTasks } from './tasks/routes.ts'
@@ -45,6 +48,11 @@ export interface AppOptions {
   users?: SeedUsersOptions | undefined
   /** The client address the login limit counts per address; default the socket's. */
   clientAddress?: ((c: Context) => string) | undefined
+  /**
+   * The Redis all instances share for sessions and the sign-in limits (`null`: none, the SQLite
+   * file); default a client of `REDIS_URL` when it is set.
+   */
+  redis?: RedisScripting | null | undefined
 }
 
 /** The demo's own static folder (public/: demo.css), served next to the kit's client files. */
@@ -84,23 +92,10 @@ function lazy(db: () => DemoDb): DemoDb {
   }
 }
 
-// A static file's path: a dot in the last segment. No page or action path has one.
-const FILE_PATH = /\.[^/]*$/
-
 /** Runs `middleware` except for static files. */
 function skipFiles(middleware: MiddlewareHandler): MiddlewareHandler {
   return async function unlessFile(c, next) {
     return FILE_PATH.test(c.req.path) ? next() : middleware(c, next)
-  }
-}
-
-/**
- * A guard for a group of pages (`/orders/*`): a file-like path there, which the session middleware
- * skipped, is no page of the group, so it gets 404 rather than reaching the guard without a session.
- */
-function guardPages(guard: MiddlewareHandler): MiddlewareHandler {
-  return async function guardedPages(c, next) {
-    return FILE_PATH.test(c.req.path) ? c.notFound() : guard(c, next)
   }
 }
 
@@ -126,6 +121,8 @@ export function createApp(options: AppOptions) {
   // hx-on needs htmx 4's hx-csp extension under the strict policy; htmx 2 gets no hx-on
   const customers = customersPage(db, layout, { hxOn: version === 4 })
   const cspReports = cspReportsPage(reports, layout)
+  // scaled out (REDIS_URL): sessions and sign-in limits in Redis, shared by every instance
+  const ownRedis = options.redis === undefined ? sharedRedisFromEnv() : undefined
   const app = new Hono()
   // strict CSP with a nonce per response, security headers, cross-origin refusal, body limit
   // Routes that read bodies cap them themselves (forms: 1 MiB with a form error; reports: 16 KiB);
@@ -140,6 +137,7 @@ export function createApp(options: AppOptions) {
     layout,
     seed: options.users,
     clientAddress: options.clientAddress,
+    redis: ownRedis ?? options.redis ?? undefined,
   })
   app.use(skipFiles(auth.middleware))
   auth.mountRoutes()
@@ -148,14 +146,8 @@ export function createApp(options: AppOptions) {
   const viewer = requireRole('viewer')
   const operator = requireRole('operator')
   const admin = requireRole('admin')
-  const reads = (c: Context): boolean => c.req.method === 'GET' || c.req.method === 'HEAD'
-  const readOrOperate: MiddlewareHandler = guardPages(async (c, next) =>
-    (reads(c) ? viewer : operator)(c, next)
-  )
-  // the edit row and the edit dialog are GETs that open a change: operators only
-  const ordersGuard: MiddlewareHandler = guardPages(async (c, next) =>
-    (reads(c) && !/\/(?:edit|dialog)$/.test(c.req.path) ? viewer : operator)(c, next)
-  )
+  // the task pages and the orders console: reads for viewers, changes for operators
+  const guards = { read: viewer, change: operator }
   // flash messages that survive a redirect (the orders console's changes)
   app.use(flashes({ secret: consoleSecret() }))
   // browsers ask for it on every page; an empty answer keeps the console free of 404s
@@ -181,20 +173,17 @@ export function createApp(options: AppOptions) {
     guard: operator,
     onSaved: live.ordersChanged,
   })
-  // the task pages are for viewers; starting a task and the row actions (POST) for operators
-  app.use('/tasks', readOrOperate)
-  app.use('/tasks/*', readOrOperate)
   // the orders console: reads for viewers; edits, deletes and bulk actions for operators
-  app.use('/orders', ordersGuard)
-  app.use('/orders/*', ordersGuard)
   // the console hands large bulk actions to the app's tasks (registered next, used per request)
-  const orders = registerOrders(app, { db, layout, tasks: () => tasks.tasks() })
+  const orders = registerOrders(app, { db, layout, tasks: () => tasks.tasks(), guards })
+  // the task pages are for viewers; starting a task and the row actions (POST) for operators
   const tasks = registerTasks(app, {
     db,
     layout,
     options: options.tasks,
     hub: live.hub,
     htmxVersion: version,
+    guards,
   })
   // the Tasks page's rows and counts follow every task change (a viewer's stream, as the overview's)
   app.get(tasks.live.list.path, viewer, tasks.live.list.handler)
@@ -216,6 +205,10 @@ export function createApp(options: AppOptions) {
     tasks: tasks.tasks,
     assets,
     live,
+    /** Closes the Redis client the app opened from `REDIS_URL`, if any (at shutdown). */
+    closeRedis: (): void => {
+      ownRedis?.disconnect()
+    },
     /** A `Cookie` header signing in the seeded user of `role`, for tests. */
     sessionCookie: async (role: Role): Promise<string> =>
       sessionCookieFor(await auth.ready(), role),

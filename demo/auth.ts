@@ -1,10 +1,14 @@
-// Sign-in for the demo: sessions in the demo database, the login form (one zod schema), logout,
-// a rate limit per account and per client address, and the users page for admins.
+// Sign-in for the demo: sessions in the demo database (or in Redis when scaled out), the login
+// form (one zod schema), logout, a rate limit per account and per client address, and the users
+// page for admins.
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import {
+  RedisUnavailable,
   clientAddress,
   rateLimiter,
+  redisRateLimitStore,
+  redisSessionStore,
   requireRole,
   safeReturnPath,
   sessions,
@@ -12,7 +16,13 @@ import {
   sqliteSessionStore,
   verifyPassword,
 } from '../src/auth/index.ts'
-import type { RateLimiter, Sessions } from '../src/auth/index.ts'
+import type {
+  RateLimitStore,
+  RateLimiter,
+  RedisScripting,
+  SessionStore,
+  Sessions,
+} from '../src/auth/index.ts'
 import { form } from '../src/forms/index.ts'
 import type { FormState } from '../src/forms/index.ts'
 import { html, render } from '../src/html/index.ts'
@@ -59,6 +69,40 @@ export interface AuthDeps {
   seed?: SeedUsersOptions | undefined
   /** The client address the per-address limit counts (default the socket's). */
   clientAddress?: ((c: Context) => string) | undefined
+  /**
+   * The Redis every instance shares (scaled out): sessions and the sign-in limits live there
+   * instead of in the database file.
+   */
+  redis?: RedisScripting | undefined
+}
+
+/** The message of a sign-in, sign-out or revocation while the session store is down. */
+export const STORE_DOWN = 'Sign-in is unavailable for a moment. Try again shortly.'
+
+/** Seconds a client is asked to wait (`Retry-After`) while the session store is down. */
+const STORE_DOWN_RETRY = 5
+
+/** Where sessions and the sign-in limits live: Redis when the demo is scaled out, else SQLite. */
+function stores(deps: AuthDeps): { sessions: SessionStore; limits: RateLimitStore } {
+  if (deps.redis !== undefined) {
+    const connection = deps.redis
+    return {
+      sessions: redisSessionStore({ connection, prefix: 'hxkit-demo:session:' }),
+      limits: redisRateLimitStore({ connection, prefix: 'hxkit-demo:login:' }),
+    }
+  }
+  const sqlite = deps.db.sqlite()
+  return { sessions: sqliteSessionStore(sqlite), limits: sqliteRateLimitStore(sqlite) }
+}
+
+/** A plain 503 for an action that needs the session store while it is down; other errors rethrown. */
+function storeDown(c: Context, error: unknown): Response {
+  if (!(error instanceof RedisUnavailable)) {
+    throw error
+  }
+  c.header('Retry-After', String(STORE_DOWN_RETRY))
+  c.header('Cache-Control', 'no-store')
+  return c.text(STORE_DOWN, 503)
 }
 
 function loginPage(layout: Layout, c: Context, body: SafeHtml): Promise<SafeHtml> {
@@ -108,13 +152,12 @@ export function registerAuth(
   let ready: Promise<DemoAuth> | undefined
   const open = (): Promise<DemoAuth> =>
     (ready ??= seedUsers(deps.db.sqlite(), deps.seed).then((users) => {
-      const sqlite = deps.db.sqlite()
-      const store = sqliteRateLimitStore(sqlite)
+      const { sessions: sessionStore, limits: store } = stores(deps)
       return {
         users,
         sessions: sessions({
           secret: users.secret(),
-          store: sqliteSessionStore(sqlite),
+          store: sessionStore,
           loadUser: (id) => users.find(id),
           forbidden: {
             target: '#alerts',
@@ -139,8 +182,49 @@ export function registerAuth(
     return (await open()).sessions.middleware(c, next)
   }
 
-  const show = async (c: Context, state: LoginState, status: 200 | 429 = 200) =>
+  const show = async (c: Context, state: LoginState, status: 200 | 429 | 503 = 200) =>
     c.html((await loginPage(deps.layout, c, loginFields(state))).value, status)
+
+  // the limits, the password, the session; throws RedisUnavailable while Redis is down
+  const signIn = async (
+    c: Context,
+    auth: DemoAuth,
+    { email, password, next }: { email: string; password: string; next?: string | undefined }
+  ): Promise<Response> => {
+    const keys = {
+      account: `login:account:${email.toLowerCase()}`,
+      address: `login:address:${addressOf(c)}`,
+    }
+    const kept = { email, next }
+    const blocked =
+      !(await auth.limits.account.check(keys.account)).allowed ||
+      !(await auth.limits.address.check(keys.address)).allowed
+    if (blocked) {
+      const state = {
+        ...loginForm.initial(kept),
+        formErrors: ['Too many failed sign-ins. Wait 15 minutes, then try again.'],
+      }
+      c.header('Retry-After', String(LOGIN_WINDOW_MS / 1000))
+      return getHtmx(c) === null ? show(c, state, 429) : loginForm.respond(c, state)
+    }
+    const user = auth.users.byEmail(email)
+    // unknown account or wrong password: the same scrypt work, the same answer
+    if (
+      !(await verifyPassword(password, user?.passwordHash ?? null, {
+        cost: deps.seed?.hashCost,
+      })) ||
+      user === null
+    ) {
+      await auth.limits.account.hit(keys.account)
+      await auth.limits.address.hit(keys.address)
+      // the form again (for htmx only the form, never the page inside it)
+      return loginForm.respond(c, { ...loginForm.initial(kept), formErrors: [LOGIN_FAILED] })
+    }
+    await auth.limits.account.reset(keys.account)
+    await auth.sessions.login(c, user.id)
+    // a full navigation: the new session's first page loads whole, whichever htmx
+    return redirectTo(c, safeReturnPath(next, c.req.url) ?? '/', 303, { mode: 'redirect' })
+  }
 
   // after the app mounted the middleware: the routes need c.var.authUser
   const mountRoutes = (): void => {
@@ -159,44 +243,26 @@ export function registerAuth(
       async (c) => {
         const { email, password, next } = c.req.valid('form')
         const auth = await open()
-        const keys = {
-          account: `login:account:${email.toLowerCase()}`,
-          address: `login:address:${addressOf(c)}`,
-        }
-        const kept = { email, next }
-        const blocked =
-          !(await auth.limits.account.check(keys.account)).allowed ||
-          !(await auth.limits.address.check(keys.address)).allowed
-        if (blocked) {
-          const state = {
-            ...loginForm.initial(kept),
-            formErrors: ['Too many failed sign-ins. Wait 15 minutes, then try again.'],
+        try {
+          return await signIn(c, auth, { email, password, next })
+        } catch (error) {
+          if (!(error instanceof RedisUnavailable)) {
+            throw error
           }
-          c.header('Retry-After', String(LOGIN_WINDOW_MS / 1000))
-          return getHtmx(c) === null ? show(c, state, 429) : loginForm.respond(c, state)
+          // fail closed: no limit to check means no password is tried
+          const state = { ...loginForm.initial({ email, next }), formErrors: [STORE_DOWN] }
+          c.header('Retry-After', String(STORE_DOWN_RETRY))
+          return getHtmx(c) === null ? show(c, state, 503) : loginForm.respond(c, state)
         }
-        const user = auth.users.byEmail(email)
-        // unknown account or wrong password: the same scrypt work, the same answer
-        if (
-          !(await verifyPassword(password, user?.passwordHash ?? null, {
-            cost: deps.seed?.hashCost,
-          })) ||
-          user === null
-        ) {
-          await auth.limits.account.hit(keys.account)
-          await auth.limits.address.hit(keys.address)
-          // the form again (for htmx only the form, never the page inside it)
-          return loginForm.respond(c, { ...loginForm.initial(kept), formErrors: [LOGIN_FAILED] })
-        }
-        await auth.limits.account.reset(keys.account)
-        await auth.sessions.login(c, user.id)
-        // a full navigation: the new session's first page loads whole, whichever htmx
-        return redirectTo(c, safeReturnPath(next, c.req.url) ?? '/', 303, { mode: 'redirect' })
       }
     )
 
     app.post('/logout', async (c) => {
-      await (await open()).sessions.logout(c)
+      try {
+        await (await open()).sessions.logout(c)
+      } catch (error) {
+        return storeDown(c, error)
+      }
       return redirectTo(c, '/login', 303, { mode: 'redirect' })
     })
 
@@ -234,7 +300,11 @@ export function registerAuth(
       if (user === null) {
         return c.notFound()
       }
-      await auth.sessions.revokeUser(user.id)
+      try {
+        await auth.sessions.revokeUser(user.id)
+      } catch (error) {
+        return storeDown(c, error)
+      }
       return redirectTo(c, '/users')
     })
   }

@@ -27,6 +27,12 @@ server.onShutdown(() => app.live.hub.close())
 server.onShutdown(() => app.live.bus.close(), { phase: 'cleanup' })
 server.onShutdown(
   () => {
+    app.closeRedis()
+  },
+  { phase: 'cleanup' }
+)
+server.onShutdown(
+  () => {
     db.close()
   },
   { phase: 'cleanup' }

@@ -112,7 +112,7 @@ test.describe('tasks on Redis across two instances', () => {
   }, info) => {
     test.skip(info.project.name !== only, 'runs once, on servers of its own')
     const first = await taskWorker()
-    // both instances share one database (and its sessions): one sign-in holds on both
+    // both instances share the sessions (in Redis, as REDIS_URL is set): one sign-in holds on both
     await logIn(page, 'operator', `http://127.0.0.1:${String(ports.a)}`)
     await page.goto(`http://127.0.0.1:${String(ports.a)}/tasks`)
     await page.getByRole('button', { name: 'Recompute customer totals' }).click()

@@ -4,6 +4,7 @@ import { completeSubmit } from '../../src/forms/index.ts'
 import type { FormDecodeError, FormValidatorOptions } from '../../src/forms/index.ts'
 import { addTrigger } from '../../src/htmx/index.ts'
 import type { Layout } from '../../src/views/index.ts'
+import { actorOf } from '../actor.ts'
 import type { DemoDb } from '../db.ts'
 import { htmxVersionFromEnv } from '../layout.ts'
 import type { HtmxVersion } from '../layout.ts'
@@ -133,7 +134,7 @@ export function registerForms(app: Hono, deps: FormDeps): { page: OrderPage } {
   app.get('/orders/new', guard, (c) => show(c, { title: NEW_ORDER, state: f.empty() }))
   app.post('/orders/new', guard, f.validator(views), (c) => {
     const order = c.req.valid('form')
-    const id = store().create(order)
+    const id = store().create(order, actorOf(c))
     const panel = { title: NEW_ORDER, state: f.empty(), saved: { id, verb: 'created' as const } }
     return saved(c, panel, `Order #${String(id)} created for ${order.customer}`)
   })
@@ -144,7 +145,7 @@ export function registerForms(app: Hono, deps: FormDeps): { page: OrderPage } {
   })
   app.post('/orders/:id/edit', guard, load, f.validator(views), (c) => {
     const record = records.get(c) as OrderRecord
-    store().update(record.id, c.req.valid('form'))
+    store().update(record.id, c.req.valid('form'), actorOf(c))
     const panel = editPanel(f, store().find(record.id) ?? record)
     const note = { id: record.id, verb: 'saved' as const }
     return saved(c, { ...panel, saved: note }, `Order #${String(record.id)} saved`)

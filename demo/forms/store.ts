@@ -29,8 +29,8 @@ export interface OrderRecord {
 /** The order form's queries. */
 export interface OrderStore {
   find(id: number): OrderRecord | undefined
-  create(input: OrderInput): number
-  update(id: number, input: OrderInput): void
+  create(input: OrderInput, actor: string): number
+  update(id: number, input: OrderInput, actor: string): void
 }
 
 // Idempotent: the seed's tables stay as they are, the form keeps its extra fields here.
@@ -131,7 +131,7 @@ function prepare(db: Database) {
       'UPDATE orders SET customer_id = ?, status = ?, total_cents = ? WHERE id = ?'
     ),
     saveDetails: db.prepare(SAVE_DETAILS_SQL),
-    log: db.prepare("INSERT INTO activity (at, actor, message) VALUES (?, 'you', ?)"),
+    log: db.prepare('INSERT INTO activity (at, actor, message) VALUES (?, ?, ?)'),
   }
 }
 
@@ -173,35 +173,35 @@ function saveDetails(sql: Statements, id: number, input: OrderInput): void {
  * @param db - the demo's better-sqlite3 handle (`DemoDb.sqlite()`)
  * @example
  * const store = orderStore(db.sqlite())
- * const id = store.create(value)
+ * const id = store.create(value, actorOf(c))
  */
 export function orderStore(db: Database): OrderStore {
   db.exec(MIGRATION)
   const sql = prepare(db)
-  const create = db.transaction((input: OrderInput): number => {
+  const create = db.transaction((input: OrderInput, actor: string): number => {
     const at = nowIso()
     const cents = Math.round(input.total * 100)
     const created = sql.insertOrder.run(customerFor(sql, input), input.status, cents, at)
     const id = Number(created.lastInsertRowid)
     saveDetails(sql, id, input)
-    sql.log.run(at, `Order #${String(id)} created`)
+    sql.log.run(at, actor, `Order #${String(id)} created`)
     return id
   })
-  const update = db.transaction((id: number, input: OrderInput): void => {
+  const update = db.transaction((id: number, input: OrderInput, actor: string): void => {
     const cents = Math.round(input.total * 100)
     const current = sql.customerOf.get(id) as number | undefined
     sql.updateOrder.run(customerFor(sql, input, current), input.status, cents, id)
     saveDetails(sql, id, input)
-    sql.log.run(nowIso(), `Order #${String(id)} marked ${input.status}`)
+    sql.log.run(nowIso(), actor, `Order #${String(id)} marked ${input.status}`)
   })
   return {
     find: (id) => {
       const row = sql.find.get(id) as FoundRow | undefined
       return row === undefined ? undefined : toRecord(row)
     },
-    create: (input) => create(input),
-    update: (id, input) => {
-      update(id, input)
+    create: (input, actor) => create(input, actor),
+    update: (id, input, actor) => {
+      update(id, input, actor)
     },
   }
 }

@@ -12,7 +12,10 @@ import {
 import { html } from '../../src/html/index.ts'
 import { addTrigger, getHtmx } from '../../src/htmx/index.ts'
 import type { Layout } from '../../src/views/index.ts'
+import { actorOf } from '../actor.ts'
 import type { DemoDb } from '../db.ts'
+import { guardGroup, isRead } from '../guards.ts'
+import type { GroupGuards } from '../guards.ts'
 import type { DemoTasks } from '../tasks/setup.ts'
 import { registerBulkShip } from './bulk.ts'
 import { DIALOG_ID, detailUpdates, dialogForm, orderDetailPage, setOrder } from './detail.ts'
@@ -21,9 +24,6 @@ import { editOrderRow, statusSchema } from './row-edit.ts'
 import { consoleStore } from './store.ts'
 import type { ConsoleOrder, ConsoleStore } from './store.ts'
 import { ORDERS_PATH, orderRow } from './table.ts'
-
-/** Who the activity log names for changes (the auth layer replaces it with the signed-in user). */
-const ACTOR = 'operator'
 
 /** Where the console's signing secret comes from: `HXKIT_SECRET`, or a fixed development value. */
 export function consoleSecret(env: Record<string, string | undefined> = process.env): string {
@@ -45,9 +45,9 @@ async function postedStatus(
  * task), the detail page and its dialog.
  *
  * @param app - the demo app
- * @param deps - the database, the layout and the app's tasks
+ * @param deps - the database, the layout, the app's tasks and the guards
  * @example
- * registerOrders(app, { db, layout, tasks })
+ * registerOrders(app, { db, layout, tasks, guards: { read: viewer, change: operator } })
  */
 export function registerOrders(
   app: Hono,
@@ -59,8 +59,17 @@ export function registerOrders(
     secret?: string | undefined
     /** Bulk selections larger than this run as a task; default `ORDERS_BULK_INLINE_MAX` (100). */
     bulkInlineMax?: number | undefined
+    /** Who may read the console and who may change orders; default anyone. */
+    guards?: GroupGuards | undefined
   }
 ) {
+  // the edit row and the edit dialog are GETs that open a change
+  guardGroup(
+    app,
+    ORDERS_PATH,
+    deps.guards,
+    (c) => !isRead(c) || /\/(?:edit|dialog)$/.test(c.req.path)
+  )
   let opened: ConsoleStore | undefined
   const store = (): ConsoleStore => (opened ??= consoleStore(deps.db.sqlite()))
   const secret = deps.secret ?? consoleSecret()
@@ -107,7 +116,7 @@ export function registerOrders(
       }
       return c.html(editOrderRow(order, posted.error).value, failStatus(c, 422))
     }
-    store().setStatus(order.id, posted.status, ACTOR)
+    store().setStatus(order.id, posted.status, actorOf(c))
     const message = `Order #${String(order.id)} marked ${posted.status}`
     if (getHtmx(c) === null) {
       flash(c, message, 'success')
@@ -121,7 +130,7 @@ export function registerOrders(
 
   app.delete(`${ORDERS_PATH}/${id}`, load, (c) => {
     const order = orderOf(c)
-    store().remove(order.id, ACTOR)
+    store().remove(order.id, actorOf(c))
     const message = `Order #${String(order.id)} deleted`
     if (getHtmx(c)?.version === 2) {
       // htmx 2 keeps the row when the answer holds an <hx-partial>: the toast goes by HX-Trigger
@@ -132,7 +141,7 @@ export function registerOrders(
   })
   app.post(`${ORDERS_PATH}/${id}/delete`, load, (c) => {
     const order = orderOf(c)
-    store().remove(order.id, ACTOR)
+    store().remove(order.id, actorOf(c))
     flash(c, `Order #${String(order.id)} deleted`, 'success')
     return c.redirect(ORDERS_PATH, 303)
   })
@@ -142,7 +151,7 @@ export function registerOrders(
     scopes: tableDeps.scopes,
     list,
     tasks: deps.tasks,
-    actor: () => ACTOR,
+    actor: actorOf,
     inlineMax: deps.bulkInlineMax,
   })
 
@@ -153,7 +162,7 @@ export function registerOrders(
     if (!posted.ok) {
       return c.html(dialogForm(order, posted.error).value, failStatus(c, 422))
     }
-    store().setStatus(order.id, posted.status, ACTOR)
+    store().setStatus(order.id, posted.status, actorOf(c))
     const message = `Order #${String(order.id)} marked ${posted.status}`
     if (getHtmx(c) === null) {
       flash(c, message, 'success')

@@ -10,7 +10,10 @@ import type { LiveHub } from '../../src/live/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
 import type { TaskRecord, TaskResult } from '../../src/tasks/index.ts'
 import type { Layout } from '../../src/views/index.ts'
+import { actorOf } from '../actor.ts'
 import type { DemoDb } from '../db.ts'
+import { guardGroup, isRead } from '../guards.ts'
+import type { GroupGuards } from '../guards.ts'
 import type { HtmxVersion } from '../layout.ts'
 import { TASK_ACTIONS } from '../pages/task-actions.ts'
 import type { TaskAction } from '../pages/task-actions.ts'
@@ -34,6 +37,8 @@ export interface TasksDeps {
   hub: LiveHub
   /** The htmx the layout loads (4 streams, 2 polls). */
   htmxVersion: HtmxVersion
+  /** Who may read the task pages and who may start or act on a task (POST); default anyone. */
+  guards?: GroupGuards | undefined
 }
 const FILENAME = /^[\w.-]{1,100}\.csv$/
 
@@ -78,6 +83,7 @@ async function refusal(
  * tasks().startWorker({ shutdown: server })
  */
 export function registerTasks(app: Hono, deps: TasksDeps) {
+  guardGroup(app, '/tasks', deps.guards, (c) => !isRead(c))
   const { layout } = deps
   let opened: DemoTasks | undefined
   const tasks = (): DemoTasks =>
@@ -127,7 +133,7 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
     const insert = db.prepare('INSERT INTO activity (at, actor, message) VALUES (?, ?, ?)')
     let queued: Promise<TaskResult<unknown>> | undefined
     db.transaction(() => {
-      insert.run(`${new Date().toISOString().slice(0, 19)}Z`, 'operator', message)
+      insert.run(`${new Date().toISOString().slice(0, 19)}Z`, actorOf(c), message)
       queued = enqueue(ready)
     })()
     const started = (await (queued as Promise<TaskResult<unknown>>)).toJSON()

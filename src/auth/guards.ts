@@ -96,47 +96,80 @@ function toLogin(c: Context, config: GuardConfig): Response {
 const defaultFragment = (message: string): Renderable =>
   html`<p class="alert alert-error" role="alert">${message}</p>`
 
-const defaultPage = (message: string): Renderable =>
+const defaultPage = (title: string, message: string): Renderable =>
   html`<!doctype html>
     <html lang="en">
       <head>
         <meta charset="utf-8" />
-        <title>Forbidden</title>
+        <title>${title}</title>
       </head>
       <body>
         <main>
-          <h1>Forbidden</h1>
+          <h1>${title}</h1>
           <p>${message}</p>
         </main>
       </body>
     </html>`
 
-async function forbid(c: Context, config: GuardConfig): Promise<Response> {
+/** What a guard answers while the session store cannot (503), and how soon to try again. */
+export const UNAVAILABLE = {
+  message: 'Sign-in is unavailable for a moment. Try again shortly.',
+  retryAfterSeconds: 5,
+} as const
+
+/**
+ * A refusal htmx shows in the page's alert region: the fragment retargeted for a partial (and a
+ * toast for htmx 2, which swaps no error status), else the full page.
+ */
+async function refuse(
+  c: Context,
+  config: GuardConfig,
+  status: 403 | 503,
+  message: string,
+  page: () => Renderable | Response | Promise<Response>
+): Promise<Response> {
   const hx = htmxOf(c)
   c.header('Cache-Control', 'no-store')
   if (hx?.version === 2) {
-    // htmx 2 does not swap a 403; its HX-Trigger still fires: the kit's toast says it
-    addTrigger(c, 'toast', { message: config.message, level: 'error' })
+    // htmx 2 does not swap a 403 or a 503; its HX-Trigger still fires: the kit's toast says it
+    addTrigger(c, 'toast', { message, level: 'error' })
   }
   if (hx !== null && !hx.historyRestore && !hx.boosted) {
-    const fragment = config.fragment?.(c, config.message) ?? defaultFragment(config.message)
+    const fragment = config.fragment?.(c, message) ?? defaultFragment(message)
     c.header(HX_RETARGET, config.target)
     c.header(HX_RESWAP, 'innerHTML')
-    const res = c.html((await render(fragment)).value, 403)
+    const res = c.html((await render(fragment)).value, status)
     addVary(res.headers, HTMX_REQUEST_HEADERS)
     return res
   }
-  const page =
-    config.page === undefined ? defaultPage(config.message) : await config.page(c, config.message)
-  const res = page instanceof Response ? page : c.html((await render(page)).value, 403)
+  const shown = await page()
+  const res = shown instanceof Response ? shown : c.html((await render(shown)).value, status)
   addVary(res.headers, HTMX_REQUEST_HEADERS)
   return res
 }
+
+const forbid = (c: Context, config: GuardConfig): Promise<Response> =>
+  refuse(c, config, 403, config.message, () =>
+    config.page === undefined
+      ? defaultPage('Forbidden', config.message)
+      : config.page(c, config.message)
+  )
+
+/** The session store cannot answer: 503 with `Retry-After`, neither signed in nor signed out. */
+function unavailable(c: Context, config: GuardConfig): Promise<Response> {
+  c.header('Retry-After', String(UNAVAILABLE.retryAfterSeconds))
+  return refuse(c, config, 503, UNAVAILABLE.message, () =>
+    defaultPage('Unavailable', UNAVAILABLE.message)
+  )
+}
+
+const storeDown = (c: Context): boolean => c.get('authSession')?.ended === 'unavailable'
 
 /**
  * Lets signed-in users through. Anyone else gets the login page with a same-origin `?next=`:
  * a plain request a 303, an htmx request 200 with `HX-Redirect` (a full navigation, never the
  * login page swapped into a fragment) carrying the page it came from (`HX-Current-URL`).
+ * While the session store cannot answer: 503 with `Retry-After`, shown like a 403.
  *
  * @returns the middleware
  * @throws Error at request time when the session middleware is not mounted
@@ -147,6 +180,9 @@ async function forbid(c: Context, config: GuardConfig): Promise<Response> {
 export function requireUser(): MiddlewareHandler {
   return async function requireUser(c, next) {
     const config = configOf(c, 'requireUser()')
+    if (storeDown(c)) {
+      return unavailable(c, config)
+    }
     if (c.get('authUser') == null) {
       return toLogin(c, config)
     }
@@ -159,7 +195,8 @@ export function requireUser(): MiddlewareHandler {
  * Lets through signed-in users who have at least one of `roles`. Signed-out users are sent to
  * login as by `requireUser()`; others get 403: for htmx an error fragment retargeted to the
  * page's alert region (`forbidden.target`, `HX-Reswap: innerHTML`, and a toast for htmx 2, which
- * does not swap a 403), otherwise the full error page (`forbidden.page`).
+ * does not swap a 403), otherwise the full error page (`forbidden.page`). While the session
+ * store cannot answer: 503 with `Retry-After`, shown the same way.
  *
  * @param roles - the roles that may pass (any one of them)
  * @returns the middleware
@@ -175,6 +212,9 @@ export function requireRole(...roles: readonly string[]): MiddlewareHandler {
   const wanted = new Set(roles)
   return async function requireRole(c, next) {
     const config = configOf(c, 'requireRole()')
+    if (storeDown(c)) {
+      return unavailable(c, config)
+    }
     const user: AuthUser | null | undefined = c.get('authUser')
     if (user == null) {
       return toLogin(c, config)

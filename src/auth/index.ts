@@ -1,4 +1,4 @@
-/** @module Authentication: sessions in a sealed cookie or a server-side store, scrypt password hashing, rate limits, and htmx-aware `requireUser()` / `requireRole()` guards. */
+/** @module Authentication: sessions in a sealed cookie or a server-side store (SQLite, Redis), scrypt password hashing, rate limits, and htmx-aware `requireUser()` / `requireRole()` guards. */
 import type { GuardConfig } from './guard-config.ts'
 import type { AuthUser, SessionState } from './session.ts'
 
@@ -7,6 +7,8 @@ export type { ForbiddenOptions, GuardOptions } from './guard-config.ts'
 export { requireRole, requireUser, safeReturnPath } from './guards.ts'
 export { hashPassword, verifyPassword } from './password.ts'
 export type { PasswordHashOptions } from './password.ts'
+export { RedisUnavailable } from '../internal/redis.ts'
+export type { RedisScripting } from '../internal/redis.ts'
 export { memoryRateLimitStore, rateLimiter, sqliteRateLimitStore } from './rate-limit.ts'
 export type {
   RateLimitState,
@@ -14,6 +16,10 @@ export type {
   RateLimiter,
   RateLimiterOptions,
 } from './rate-limit.ts'
+export { redisRateLimitStore } from './redis-rate-limit.ts'
+export type { RedisRateLimitStoreOptions } from './redis-rate-limit.ts'
+export { redisSessionStore } from './redis-store.ts'
+export type { RedisSessionStoreOptions } from './redis-store.ts'
 export { getUser, sessions } from './session.ts'
 export type { AuthUser, SessionOptions, SessionState, Sessions } from './session.ts'
 export { sqliteSessionStore } from './store.ts'

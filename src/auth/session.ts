@@ -4,6 +4,7 @@ import { deleteCookie, generateCookie, getCookie, setCookie } from 'hono/cookie'
 import type { CookieOptions } from 'hono/utils/cookie'
 import { randomBytes } from 'node:crypto'
 import { checkKeys } from '../internal/options.ts'
+import { RedisUnavailable } from '../internal/redis.ts'
 import { signer } from '../internal/sign.ts'
 import { resolveGuardConfig } from './guard-config.ts'
 import type { GuardConfig, GuardOptions } from './guard-config.ts'
@@ -33,7 +34,8 @@ export interface SessionOptions<U extends AuthUser = AuthUser> extends GuardOpti
   ) => U | null | undefined | Promise<U | null | undefined>
   /**
    * Where sessions live: `'cookie'` (sealed in the cookie, nothing on the server; ends only by
-   * expiry or a new secret) or a `SessionStore` (`sqliteSessionStore(db)`: revocable).
+   * expiry or a new secret) or a `SessionStore` (`sqliteSessionStore(db)`,
+   * `redisSessionStore({ connection })`: revocable).
    * @default 'cookie'
    */
   readonly store?: 'cookie' | SessionStore | undefined
@@ -57,9 +59,15 @@ export interface Sessions {
   readonly middleware: MiddlewareHandler
   /** Signs `userId` in: a new session id (the old session, if any, is ended) and its cookie. */
   login(c: Context, userId: string): Promise<void>
-  /** Ends the request's session and deletes its cookie. */
+  /**
+   * Ends the request's session and deletes its cookie; throws `RedisUnavailable` (the cookie
+   * kept) when the store cannot answer.
+   */
   logout(c: Context): Promise<void>
-  /** Ends every session of a user (server-side store only; the cookie store returns 0). */
+  /**
+   * Ends every session of a user (server-side store only; the cookie store returns 0); throws
+   * `RedisUnavailable` when the store cannot answer.
+   */
   revokeUser(userId: string): Promise<number>
   /** A `Cookie` header value signing `userId` in, for tests and scripts: `name=value`. */
   sessionCookie(userId: string): Promise<string>
@@ -68,8 +76,11 @@ export interface Sessions {
 /** The request's session state, set by the middleware. */
 export interface SessionState {
   record: SessionRecord | null
-  /** Why the request has no session although it sent a cookie. */
-  readonly ended: 'expired' | 'invalid' | null
+  /**
+   * Why the request has no session although it sent a cookie; `'unavailable'`: the store could
+   * not answer (the guards answer 503, the cookie is kept).
+   */
+  readonly ended: 'expired' | 'invalid' | 'unavailable' | null
 }
 
 const SECONDS = 1000
@@ -242,8 +253,8 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
     }
   }
 
-  const middleware: MiddlewareHandler = async function session(c, next) {
-    c.set('authGuard', guard)
+  // the request's session and user; a store that cannot answer (RedisUnavailable) propagates
+  const resolve = async (c: Context): Promise<[SessionState, U | null]> => {
     const found = await read(c)
     const now = Date.now()
     let record = found === 'invalid' ? null : found
@@ -270,8 +281,23 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
       record = { ...record, lastSeenAt: now }
       await write(c, record)
     }
-    c.set('authSession', { record, ended })
-    c.set('authUser', user)
+    return [{ record, ended }, user]
+  }
+
+  const middleware: MiddlewareHandler = async function session(c, next) {
+    c.set('authGuard', guard)
+    let resolved: [SessionState, U | null]
+    try {
+      resolved = await resolve(c)
+    } catch (error) {
+      if (!(error instanceof RedisUnavailable)) {
+        throw error
+      }
+      // neither signed in nor signed out: the guards answer 503 and the cookie stays
+      resolved = [{ record: null, ended: 'unavailable' }, null]
+    }
+    c.set('authSession', resolved[0])
+    c.set('authUser', resolved[1])
     await next()
   }
 
@@ -296,7 +322,11 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
     middleware,
     login,
     async logout(c) {
-      await end(c.get('authSession'))
+      const state = c.get('authSession')
+      if (state?.ended === 'unavailable') {
+        throw new RedisUnavailable('logout(): the session store is unavailable; nothing was ended')
+      }
+      await end(state)
       clear(c)
       c.set('authUser', null)
     },

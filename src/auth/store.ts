@@ -1,7 +1,8 @@
 // Server-side session storage: the interface, and the store on the app's SQLite file.
-import { createHash } from 'node:crypto'
 import { checkKeys } from '../internal/options.ts'
 import type { SqliteDatabase } from '../internal/sqlite.ts'
+import { liveSession, sessionDigest as digest } from './stored-session.ts'
+import type { StoredSession } from './stored-session.ts'
 
 /** One session as stored: who, since when, last seen when (ms since the epoch). */
 export interface SessionRecord {
@@ -14,11 +15,16 @@ export interface SessionRecord {
 
 /**
  * Where revocable sessions live (`sessions({ store })`). The cookie then holds only the signed
- * session id; deleting the record ends the session at once, on every device.
+ * session id; deleting the record ends the session at once, on every device. A store that cannot
+ * answer (its server is down) throws `RedisUnavailable`: the guards then answer 503.
  */
 export interface SessionStore {
   get(id: string): SessionRecord | undefined | Promise<SessionRecord | undefined>
-  /** Stores or replaces a record, to be forgotten after `expiresAt`. */
+  /**
+   * Stores a new record (`lastSeenAt === createdAt`), or refreshes a stored one, to be forgotten
+   * after `expiresAt`. A refresh of a record no longer stored does nothing, so a session revoked
+   * while a request was under way stays revoked.
+   */
   set(record: SessionRecord, expiresAt: number): void | Promise<void>
   delete(id: string): void | Promise<void>
   /** Deletes every session of a user (a password change, a removed account); returns how many. */
@@ -26,15 +32,6 @@ export interface SessionStore {
 }
 
 const TABLE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
-
-const digest = (id: string): string => createHash('sha256').update(id).digest('base64url')
-
-interface Row {
-  userId: string
-  createdAt: number
-  lastSeenAt: number
-  expiresAt: number
-}
 
 /**
  * Sessions in a table of the app's SQLite file (better-sqlite3), created on first use. Rows are
@@ -73,19 +70,23 @@ export function sqliteSessionStore(
     db.prepare(`INSERT INTO ${table} (id_hash, user_id, created_at, last_seen_at, expires_at)
     VALUES (?, ?, ?, ?, ?) ON CONFLICT (id_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at,
     expires_at = excluded.expires_at`)
+  const refresh = db.prepare(
+    `UPDATE ${table} SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?`
+  )
   const purge = db.prepare(`DELETE FROM ${table} WHERE expires_at <= ?`)
   const remove = db.prepare(`DELETE FROM ${table} WHERE id_hash = ?`)
   const removeUser = db.prepare(`DELETE FROM ${table} WHERE user_id = ?`)
   return {
     get(id) {
-      const row = get.get(digest(id)) as Row | undefined
-      return row === undefined || row.expiresAt <= Date.now()
-        ? undefined
-        : { id, userId: row.userId, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt }
+      return liveSession(id, get.get(digest(id)) as StoredSession | undefined, Date.now())
     },
     set(record, expiresAt) {
       purge.run(Date.now())
-      set.run(digest(record.id), record.userId, record.createdAt, record.lastSeenAt, expiresAt)
+      if (record.lastSeenAt > record.createdAt) {
+        refresh.run(record.lastSeenAt, expiresAt, digest(record.id))
+      } else {
+        set.run(digest(record.id), record.userId, record.createdAt, record.lastSeenAt, expiresAt)
+      }
     },
     delete(id) {
       remove.run(digest(id))

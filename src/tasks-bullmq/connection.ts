@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis'
-import { RedisUnavailable } from './errors.ts'
+import { CONNECTION_FAILURE, RedisUnavailable } from '../internal/redis.ts'
 
 /** A Redis URL without its password, for messages. */
 export function redactUrl(url: string): string {
@@ -62,16 +62,12 @@ export function whenReady(client: Redis, ms: number, url: string): Promise<void>
   return waiting
 }
 
-// ioredis's messages for a command that could not be sent or was cut off
-const CONNECTION =
-  /enableOfflineQueue|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|EPIPE|Stream isn't writeable|Socket closed/
-
 /** `error` as a `RedisUnavailable` when it says the connection failed; otherwise `error`. */
 export function asUnavailable(error: unknown, url: string): unknown {
   if (
     error instanceof Error &&
     !(error instanceof RedisUnavailable) &&
-    CONNECTION.test(error.message)
+    CONNECTION_FAILURE.test(error.message)
   ) {
     return new RedisUnavailable(`Redis at ${redactUrl(url)} is unreachable (${error.message}).`, {
       cause: error,

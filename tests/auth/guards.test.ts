@@ -1,6 +1,13 @@
 import { Hono } from 'hono'
-import { describe, expect, it } from 'vitest'
-import { requireRole, requireUser, safeReturnPath, sessions } from '../../src/auth/index.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  RedisUnavailable,
+  requireRole,
+  requireUser,
+  safeReturnPath,
+  sessions,
+} from '../../src/auth/index.ts'
+import type { SessionRecord } from '../../src/auth/index.ts'
 import { html } from '../../src/html/index.ts'
 import { htmx2Headers, htmx4BoostedHeaders, htmx4Headers } from '../../src/testing/index.ts'
 import { SECRET, USERS, authApp } from './fixtures.ts'
@@ -237,5 +244,74 @@ describe('requireRole()', () => {
   it('refuses to be built without a role', () => {
     expect(() => requireRole()).toThrow(TypeError)
     expect(() => requireRole('')).toThrow(TypeError)
+  })
+})
+
+describe('the guards while the session store is down', () => {
+  // a store that cannot answer, as a Redis store does while Redis is down
+  const down = {
+    get: () => Promise.reject(new RedisUnavailable('down')),
+    set: () => Promise.reject(new RedisUnavailable('down')),
+    delete: () => Promise.reject(new RedisUnavailable('down')),
+    deleteUser: () => Promise.reject(new RedisUnavailable('down')),
+  }
+  // a validly signed session id, minted by an app whose store still answers
+  const working = new Map<string, SessionRecord>()
+  const signed = authApp({
+    store: {
+      get: (id) => working.get(id),
+      set: (record) => {
+        working.set(record.id, record)
+      },
+      delete: (id) => {
+        working.delete(id)
+      },
+      deleteUser: () => 0,
+    },
+  })
+  let cookie: { cookie: string }
+  beforeAll(async () => {
+    cookie = { cookie: await signed.auth.sessionCookie('ada') }
+  })
+
+  it.each([
+    ['plain', {}, 'page'],
+    ['htmx 4 partial', htmx4Headers({ target: 'div#rows' }), 'fragment'],
+    ['htmx 2 partial', htmx2Headers({ target: 'rows' }), 'fragment'],
+    ['boosted', htmx4BoostedHeaders(), 'page'],
+  ] as const)(
+    'answer a %s request 503 with Retry-After, never the login',
+    async (_, headers, shape) => {
+      const { app } = authApp({ store: down })
+      for (const [path, method] of [
+        ['/page', 'GET'],
+        ['/admin', 'POST'],
+      ] as const) {
+        const res = await app.request(path, { method, headers: { ...headers, ...cookie } })
+        const body = await res.text()
+        expect(res.status).toBe(503)
+        expect(res.headers.get('Retry-After')).toBe('5')
+        expect(res.headers.get('Cache-Control')).toBe('no-store')
+        expect(res.headers.get('Location')).toBeNull()
+        expect(res.headers.get('HX-Redirect')).toBeNull()
+        expect(res.headers.getSetCookie()).toEqual([])
+        expect(body).toContain('Sign-in is unavailable for a moment')
+        if (shape === 'fragment') {
+          expect(res.headers.get('HX-Retarget')).toBe('#alerts')
+          expect(body).not.toContain('<html')
+        } else {
+          expect(body).toContain('<title>Unavailable</title>')
+        }
+        // htmx 2 swaps no 503: the toast says it
+        expect(res.headers.get('HX-Trigger') !== null).toBe(_ === 'htmx 2 partial')
+      }
+    }
+  )
+
+  it('let an unguarded route run signed out, keeping the cookie', async () => {
+    const { app } = authApp({ store: down })
+    const res = await app.request('/me', { headers: cookie })
+    expect([res.status, await res.text()]).toEqual([200, 'nobody'])
+    expect(res.headers.getSetCookie()).toEqual([])
   })
 })

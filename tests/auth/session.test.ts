@@ -1,7 +1,20 @@
 import { Hono } from 'hono'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { getUser, sessions, sqliteSessionStore } from '../../src/auth/index.ts'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { getUser, redisSessionStore, sessions, sqliteSessionStore } from '../../src/auth/index.ts'
+import type { SessionStore } from '../../src/auth/index.ts'
 import { SECRET, USERS, authApp, cookieAfter, setCookies, tempDb } from './fixtures.ts'
+import { redisFixture, uniquePrefix } from './redis-fixtures.ts'
+import type { RedisFixture } from './redis-fixtures.ts'
+
+let redis: RedisFixture | undefined
+
+beforeAll(async () => {
+  redis = await redisFixture()
+}, 30_000)
+
+afterAll(async () => {
+  await redis?.close()
+})
 
 afterEach(() => {
   vi.useRealTimers()
@@ -15,11 +28,19 @@ async function signIn(app: Hono, id = 'ada'): Promise<{ res: Response; cookie: s
 const me = async (app: Hono, cookie: string): Promise<string> =>
   (await app.request('/me', { headers: { cookie } })).text()
 
-describe.each(['cookie', 'sqlite'] as const)('sessions() with the %s store', (kind) => {
+// The same behaviour from every store; the server-side ones (SQLite, Redis) also revoke.
+describe.each(['cookie', 'sqlite', 'redis'] as const)('sessions() with the %s store', (kind) => {
   const setup = () => {
     const file = tempDb()
-    const store = kind === 'cookie' ? ('cookie' as const) : sqliteSessionStore(file.db)
-    return { ...authApp({ store }), file }
+    const prefix = uniquePrefix()
+    // a second call gives another handle on the same sessions (another instance of the app)
+    const storeOf = (): 'cookie' | SessionStore =>
+      kind === 'cookie'
+        ? 'cookie'
+        : kind === 'sqlite'
+          ? sqliteSessionStore(file.db)
+          : redisSessionStore({ connection: (redis as RedisFixture).client(), prefix })
+    return { ...authApp({ store: storeOf() }), file, storeOf }
   }
 
   it('signs in with an HttpOnly, SameSite=Lax, path-wide cookie and reads it back', async () => {
@@ -103,12 +124,12 @@ describe.each(['cookie', 'sqlite'] as const)('sessions() with the %s store', (ki
   })
 
   it('treats a tampered, foreign or garbled cookie as signed out and deletes it', async () => {
-    const { app, file } = setup()
+    const { app, file, storeOf } = setup()
     const { cookie } = await signIn(app)
     const value = cookie.slice(cookie.indexOf('=') + 1)
     const other = authApp({
       secret: 'another secret that is long enough to be used, 98765',
-      store: kind === 'cookie' ? 'cookie' : sqliteSessionStore(file.db),
+      store: storeOf(),
     })
     const foreign = (await signIn(other.app)).cookie
     for (const bad of [
@@ -141,6 +162,47 @@ describe.each(['cookie', 'sqlite'] as const)('sessions() with the %s store', (ki
     expect(await me(app, cookie)).toBe('bob')
     file.cleanup()
   })
+
+  it.skipIf(kind === 'cookie')(
+    'revokes every session of a user, on every handle of the store',
+    async () => {
+      const { app, auth, file, storeOf } = setup()
+      const elsewhere = authApp({ store: storeOf() })
+      const one = await signIn(app)
+      const two = await signIn(elsewhere.app)
+      const bob = await signIn(app, 'bob')
+      expect(await me(elsewhere.app, one.cookie)).toBe('ada')
+      expect(await auth.revokeUser('ada')).toBe(2)
+      expect(await me(app, one.cookie)).toBe('nobody')
+      expect(await me(elsewhere.app, two.cookie)).toBe('nobody')
+      expect(await me(app, bob.cookie)).toBe('bob')
+      expect(await auth.revokeUser('ada')).toBe(0)
+      file.cleanup()
+    }
+  )
+
+  it.skipIf(kind === 'cookie')(
+    'keeps a session revoked while a request was refreshing it',
+    async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      const { auth, file, storeOf } = setup()
+      const store = storeOf() as SessionStore
+      const { app } = authApp({ store })
+      const { cookie } = await signIn(app)
+      const id = decodeURIComponent(cookie.split('=')[1] as string).split('.')[0] as string
+      const record = await store.get(id)
+      await auth.revokeUser('ada')
+      vi.setSystemTime(Date.now() + 5 * 60_000)
+      // the refresh a request in flight would write after its read
+      await store.set(
+        { ...(record as NonNullable<typeof record>), lastSeenAt: Date.now() },
+        Date.now() + 60_000
+      )
+      expect(await store.get(id)).toBeUndefined()
+      expect(await me(app, cookie)).toBe('nobody')
+      file.cleanup()
+    }
+  )
 })
 
 describe('sessions() options', () => {
@@ -151,16 +213,8 @@ describe('sessions() options', () => {
     expect(await me(rotated.app, cookie)).toBe('ada')
   })
 
-  it('revokes every session of a user in a server-side store', async () => {
-    const file = tempDb()
-    const { app, auth } = authApp({ store: sqliteSessionStore(file.db) })
-    const one = await signIn(app)
-    const two = await signIn(app)
-    expect(await auth.revokeUser('ada')).toBe(2)
-    expect(await me(app, one.cookie)).toBe('nobody')
-    expect(await me(app, two.cookie)).toBe('nobody')
+  it('revokes nothing with the cookie store', async () => {
     expect(await authApp().auth.revokeUser('ada')).toBe(0)
-    file.cleanup()
   })
 
   it('keeps only the SHA-256 of session ids in the table', async () => {

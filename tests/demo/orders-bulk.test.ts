@@ -135,7 +135,7 @@ describe('the hand-off threshold', () => {
       expect(handed.status).toBe(202)
       expect(await handed.text()).toContain('hx-bulk-bar--task')
       const task = await onlyTask(small)
-      expect(task.args).toEqual([{ ids: [3, 4, 5], actor: 'operator' }])
+      expect(task.args).toEqual([{ ids: [3, 4, 5], actor: 'Operator User' }])
     } finally {
       close(small)
     }
@@ -188,7 +188,7 @@ describe('handing "all across pages" off to a task', () => {
     expect(pendingCount()).toBe(before)
     const task = await onlyTask()
     expect(task.taskName).toBe('demo.shipOrders')
-    expect(task.args).toEqual([{ query: 'status=pending', actor: 'operator' }])
+    expect(task.args).toEqual([{ query: 'status=pending', actor: 'Operator User' }])
   })
 
   it('ships every matching order in chunks on the SQLite file, then the last poll refreshes the table with a toast', async () => {
@@ -205,7 +205,10 @@ describe('handing "all across pages" off to a task', () => {
     const sqlite = h.db.sqlite()
     expect(
       sqlite.prepare('SELECT actor, message FROM activity ORDER BY id DESC LIMIT 1').get()
-    ).toEqual({ actor: 'operator', message: `${String(before)} orders marked shipped in bulk` })
+    ).toEqual({
+      actor: 'Operator User',
+      message: `${String(before)} orders marked shipped in bulk`,
+    })
     const task = await onlyTask()
     expect(task.status).toBe('SUCCESSFUL')
     expect(task.returnValue).toEqual({ rows: before, matched: before })
