@@ -16,7 +16,7 @@ import type { Role } from '../../demo/users.ts'
 import { scanCspSafety } from '../../src/csp/index.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
 import { htmxRequest, noJsRequest } from '../../src/testing/index.ts'
-import { TEST_USERS, signIn } from './setup.ts'
+import { TEST_USERS, drainTasks, signIn } from './setup.ts'
 
 interface Harness {
   app: ReturnType<typeof createApp>
@@ -79,22 +79,7 @@ function ship(query: string, form: Record<string, string | string[]>, harness: H
 }
 
 /** Runs a real worker until no task is READY or RUNNING. */
-async function drain(harness: Harness = h): Promise<void> {
-  const tasks = harness.app.tasks()
-  const running = tasks.startWorker({ graceMs: 0 })
-  try {
-    for (let i = 0; i < 1_000; i++) {
-      const counts = await tasks.admin.counts()
-      if (counts.READY === 0 && counts.RUNNING === 0) {
-        return
-      }
-      await sleep(10)
-    }
-    throw new Error('drain(): tasks did not finish')
-  } finally {
-    await running.stop()
-  }
-}
+const drain = (harness: Harness = h): Promise<void> => drainTasks(harness.app)
 
 async function onlyTask(harness: Harness = h): Promise<TaskRecord> {
   const [task, ...more] = await harness.app

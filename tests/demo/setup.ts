@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { createApp } from '../../demo/app.ts'
 import { openDb } from '../../demo/db.ts'
 import type { DemoDb } from '../../demo/db.ts'
@@ -105,4 +106,28 @@ export function unsafeMarkup(body: string): string[] {
     }
   }
   return problems
+}
+
+/**
+ * Runs a real worker on the app's tasks until no task is READY or RUNNING.
+ *
+ * @param app - a demo app
+ * @example
+ * await drainTasks(app)
+ */
+export async function drainTasks(app: ReturnType<typeof createApp>): Promise<void> {
+  const tasks = app.tasks()
+  const running = tasks.startWorker({ graceMs: 0 })
+  try {
+    for (let i = 0; i < 1_000; i++) {
+      const counts = await tasks.admin.counts()
+      if (counts.READY === 0 && counts.RUNNING === 0) {
+        return
+      }
+      await sleep(10)
+    }
+    throw new Error('drainTasks(): tasks did not finish')
+  } finally {
+    await running.stop()
+  }
 }

@@ -18,7 +18,7 @@ import {
   noJsRequest,
   plainRequest,
 } from '../../src/testing/index.ts'
-import { TEST_USERS, signIn, unsafeMarkup } from './setup.ts'
+import { TEST_USERS, drainTasks, signIn, unsafeMarkup } from './setup.ts'
 
 interface Harness {
   app: ReturnType<typeof createApp>
@@ -64,22 +64,7 @@ afterEach(() => {
 })
 
 /** Runs a real worker until no task is READY or RUNNING. */
-async function drain(harness: Harness = h): Promise<void> {
-  const tasks = harness.app.tasks()
-  const running = tasks.startWorker({ graceMs: 0 })
-  try {
-    for (let i = 0; i < 1_000; i++) {
-      const counts = await tasks.admin.counts()
-      if (counts.READY === 0 && counts.RUNNING === 0) {
-        return
-      }
-      await sleep(10)
-    }
-    throw new Error('drain(): tasks did not finish')
-  } finally {
-    await running.stop()
-  }
-}
+const drain = (harness: Harness = h): Promise<void> => drainTasks(harness.app)
 
 async function record(id: string): Promise<TaskRecord> {
   const found = await h.app.tasks().backend.getResult(id)
