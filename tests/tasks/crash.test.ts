@@ -192,8 +192,9 @@ describe('worker processes', { timeout: 30_000 }, () => {
   })
 
   it('lets a running task finish on SIGTERM within the grace period and exits 0 (J4)', async () => {
-    const a = await spawnWorker({ GRACE_MS: '3000' })
-    const { id } = await enqueue('crash.sleep', [700])
+    const a = await spawnWorker({ GRACE_MS: '8000' })
+    // long enough that a poll slowed by a loaded machine still sees it RUNNING before it ends
+    const { id } = await enqueue('crash.sleep', [2_000])
     await until(async () => (await status(id)) === 'RUNNING')
 
     a.kill('SIGTERM')
