@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { createApp } from '../../demo/app.ts'
 import { openDb } from '../../demo/db.ts'
 import type { DemoDb } from '../../demo/db.ts'
@@ -16,7 +15,7 @@ import type { Role } from '../../demo/users.ts'
 import { scanCspSafety } from '../../src/csp/index.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
 import { htmxRequest, noJsRequest } from '../../src/testing/index.ts'
-import { TEST_USERS, drainTasks, signIn } from './setup.ts'
+import { TEST_USERS, drainTasks, signIn, untilTask } from './setup.ts'
 
 interface Harness {
   app: ReturnType<typeof createApp>
@@ -276,17 +275,9 @@ describe('handing "all across pages" off to a task', () => {
       const tasks = slow.app.tasks()
       const task = await onlyTask(slow)
       const running = tasks.startWorker({ graceMs: 0 })
-      for (let i = 0; i < 500 && (await tasks.backend.getResult(task.id))?.progress == null; i++) {
-        await sleep(10)
-      }
+      await untilTask(slow.app, task.id, (record) => record?.progress != null)
       expect(await tasks.backend.cancel(task.id)).toBe('requested')
-      for (
-        let i = 0;
-        i < 500 && (await tasks.backend.getResult(task.id))?.status !== 'FAILED';
-        i++
-      ) {
-        await sleep(10)
-      }
+      await untilTask(slow.app, task.id, (record) => record?.status === 'FAILED')
       await running.stop()
 
       const shipped = Number(expected) - pendingCount(slow)

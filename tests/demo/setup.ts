@@ -9,6 +9,7 @@ import { openDb } from '../../demo/db.ts'
 import type { DemoDb } from '../../demo/db.ts'
 import type { HtmxVersion } from '../../demo/layout.ts'
 import type { Role } from '../../demo/users.ts'
+import type { TaskRecord } from '../../src/tasks/index.ts'
 import { htmx2Headers, htmx4Element, htmx4Headers } from '../../src/testing/index.ts'
 import type { HeaderRecord } from '../../src/testing/index.ts'
 
@@ -130,4 +131,27 @@ export async function drainTasks(app: ReturnType<typeof createApp>): Promise<voi
   } finally {
     await running.stop()
   }
+}
+
+/**
+ * Waits (up to 5 s) until the app's task `id` satisfies `check`.
+ *
+ * @param app - a demo app
+ * @param id - the task's id
+ * @param check - what to wait for, on the task's record
+ * @example
+ * await untilTask(app, id, (task) => task?.status === 'FAILED')
+ */
+export async function untilTask(
+  app: ReturnType<typeof createApp>,
+  id: string,
+  check: (task: TaskRecord | null) => boolean
+): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (check(await app.tasks().backend.getResult(id))) {
+      return
+    }
+    await sleep(10)
+  }
+  throw new Error(`untilTask(): task ${id} did not get there`)
 }

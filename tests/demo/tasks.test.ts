@@ -18,7 +18,7 @@ import {
   noJsRequest,
   plainRequest,
 } from '../../src/testing/index.ts'
-import { TEST_USERS, drainTasks, signIn, unsafeMarkup } from './setup.ts'
+import { TEST_USERS, drainTasks, signIn, unsafeMarkup, untilTask } from './setup.ts'
 
 interface Harness {
   app: ReturnType<typeof createApp>
@@ -565,22 +565,10 @@ describe('POST /tasks/recompute', () => {
       const tasks = slow.app.tasks()
       const result = await tasks.recomputeCustomerTotals.enqueue()
       const running = tasks.startWorker({ graceMs: 0 })
-      for (
-        let i = 0;
-        i < 500 && (await tasks.backend.getResult(result.id))?.progress == null;
-        i++
-      ) {
-        await sleep(10)
-      }
+      await untilTask(slow.app, result.id, (record) => record?.progress != null)
 
       expect(await tasks.backend.cancel(result.id)).toBe('requested')
-      for (
-        let i = 0;
-        i < 500 && (await tasks.backend.getResult(result.id))?.status !== 'FAILED';
-        i++
-      ) {
-        await sleep(10)
-      }
+      await untilTask(slow.app, result.id, (record) => record?.status === 'FAILED')
       await running.stop()
       const task = (await tasks.backend.getResult(result.id)) as TaskRecord
 
