@@ -13,6 +13,7 @@ import type { SafeHtml } from '../../src/html/index.ts'
 import { getHtmx, stopPolling } from '../../src/htmx/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
+import { postedFields } from '../posted.ts'
 import { shipOrders } from '../tasks/definitions.ts'
 import type { ShipArgs } from '../tasks/definitions.ts'
 import { isLive, taskUrl } from '../tasks/progress.ts'
@@ -148,7 +149,7 @@ export function registerBulkShip(app: Hono, deps: BulkShipDeps): void {
 
   // the posted selection; a stale "all across pages" answers 409 with a fresh bar
   const selection = async (c: Context): Promise<Selection | Response> => {
-    const body = await c.req.parseBody({ all: true })
+    const body = await postedFields(c, true)
     const token = body['scope']
     if (typeof token !== 'string') {
       return { ids: postedIds(body['ids']) }

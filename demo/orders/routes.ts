@@ -16,6 +16,7 @@ import { actorOf } from '../actor.ts'
 import type { DemoDb } from '../db.ts'
 import { guardGroup, isRead } from '../guards.ts'
 import type { GroupGuards } from '../guards.ts'
+import { postedFields } from '../posted.ts'
 import type { DemoTasks } from '../tasks/setup.ts'
 import { registerBulkShip } from './bulk.ts'
 import { DIALOG_ID, detailUpdates, dialogForm, orderDetailPage, setOrder } from './detail.ts'
@@ -33,7 +34,7 @@ export function consoleSecret(env: Record<string, string | undefined> = process.
 async function postedStatus(
   c: Context
 ): Promise<{ ok: true; status: ConsoleOrder['status'] } | { ok: false; error: string }> {
-  const body = await c.req.parseBody()
+  const body = await postedFields(c)
   const parsed = statusSchema.safeParse({ status: body['status'] })
   return parsed.success
     ? { ok: true, status: parsed.data.status }

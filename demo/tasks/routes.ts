@@ -19,6 +19,7 @@ import { TASK_ACTIONS } from '../pages/task-actions.ts'
 import type { TaskAction } from '../pages/task-actions.ts'
 import { taskPage } from '../pages/task.ts'
 import { discardedRow, taskRow, tasksPage } from '../pages/tasks.ts'
+import { postedFields } from '../posted.ts'
 import { parseExportFilters } from './definitions.ts'
 import { taskLive } from './live.ts'
 import type { TaskLive } from './live.ts'
@@ -155,7 +156,7 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
 
   app.get('/tasks', list.handler)
   app.post('/tasks/export', async (c) => {
-    const form = await c.req.parseBody()
+    const form = await postedFields(c)
     const filters = parseExportFilters(form)
     const which = filters.status === null ? 'all orders' : `${filters.status} orders`
     return start(
@@ -168,7 +169,7 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
   app.post('/tasks/recompute', async (c) =>
     start(
       c,
-      await c.req.parseBody(),
+      await postedFields(c),
       (ready) => ready.recomputeCustomerTotals.enqueue(),
       'started a recompute of customer totals'
     )
@@ -241,13 +242,13 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
     if (action === undefined) {
       return refusal(c, layout, 404, 'There is no such action.')
     }
+    const form = await postedFields(c)
     const before = loaded.get(c) as TaskRecord
     const refused = await perform(action, before)
     if (refused !== null) {
       return refusal(c, layout, 409, `${taskLabel(before.taskName)}: ${refused}`)
     }
     tasks().notify.changed(before.id)
-    const form = await c.req.parseBody()
     const after = await tasks().backend.getResult(before.id)
     const fromList = form['from'] !== 'detail'
     const listState = parseTaskListQuery(form)

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { CSP_REPORT_PATH } from '../../demo/app.ts'
 import { htmx4Element, htmx4Headers } from '../../src/testing/index.ts'
+import { dbFingerprint } from './fingerprint.ts'
 import { openTestApp } from './setup.ts'
 
 const { app, db, cleanup } = openTestApp(4, { as: 'operator' })
@@ -153,6 +154,44 @@ describe('bodies over the limits', () => {
         level: 'error',
       },
     })
+  })
+})
+
+describe('a malformed multipart body on an action route', () => {
+  const malformed = (path: string, method = 'POST') =>
+    app.request(path, {
+      method,
+      body: '',
+      headers: { ...SAME_ORIGIN, 'content-type': 'multipart/form-data; boundary=x' },
+    })
+
+  it.each([
+    ['POST', '/tasks/recompute'],
+    ['POST', '/tasks/export'],
+    ['POST', '/orders/bulk/ship'],
+    ['PUT', '/orders/3/row'],
+    ['POST', '/orders/3/dialog'],
+  ])('%s %s answers 400 and changes nothing', async (method, path) => {
+    const before = dbFingerprint(db)
+    const counts = await app.tasks().admin.counts()
+    const res = await malformed(path, method)
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('its body is malformed')
+    expect(dbFingerprint(db)).toEqual(before)
+    expect(await app.tasks().admin.counts()).toEqual(counts)
+  })
+
+  it('reads the body before a task action, so the action is not done and then answered 500', async () => {
+    const started = await app.request('/tasks/recompute', {
+      method: 'POST',
+      body: new URLSearchParams({}),
+      headers: SAME_ORIGIN,
+    })
+    expect(started.status).toBe(303)
+    const id = (started.headers.get('Location') ?? '').slice('/tasks/'.length)
+    const res = await malformed(`/tasks/${id}/cancel`)
+    expect(res.status).toBe(400)
+    expect((await app.tasks().backend.getResult(id))?.status).toBe('READY')
   })
 })
 
