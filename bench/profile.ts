@@ -6,7 +6,8 @@
  * HTTP stack, socket writes, GC — as µs of busy CPU per request. The columns are comparable with
  * each other (same run, same load); the absolute numbers include the profiler's own cost.
  *
- * Run: `npm run bench:profile` (~40 s), `-- --seconds=8`, `-- --json`.
+ * Run: `npm run bench:profile` (~40 s), `-- --seconds=8`, `-- --json`, `-- --top=25` (also the 25
+ * functions with the most self time in each column).
  */
 import { startLoad, startServer, tempDatabase } from './http/harness.ts'
 import type { Kind } from './http/servers.ts'
@@ -20,7 +21,7 @@ import { markdownTable } from './lib/table.ts'
 
 /** A V8 CPU profile, as `Profiler.stop` returns it. */
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string } }[]
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]
   samples: number[]
   timeDeltas: number[]
 }
@@ -104,13 +105,44 @@ export function attribute(profile: CpuProfile, requests: number): Map<string, nu
   return out
 }
 
+/**
+ * µs of self time per request of the `count` heaviest functions, named `name file:line`.
+ *
+ * @param profile - the window's profile
+ * @param requests - the requests answered in the window
+ * @param count - how many functions
+ * @example
+ * heaviest(profile, 12_000, 25)[0] // ['escapeHtml src/html/escape.ts:12', 9.1]
+ */
+export function heaviest(profile: CpuProfile, requests: number, count: number): [string, number][] {
+  const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]))
+  const out = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const frame = frames.get(id)
+    if (frame === undefined || frame.functionName === '(idle)') {
+      return
+    }
+    const file = frame.url.replace(/^file:\/\/.*?\/(src|demo|bench|node_modules)\//, '$1/')
+    const name = `${frame.functionName || '(anonymous)'} ${file}:${String(frame.lineNumber + 1)}`
+    out.set(name, (out.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / requests)
+  })
+  return [...out].sort((a, b) => b[1] - a[1]).slice(0, count)
+}
+
+/** One column's figures: µs per request by bucket, and the heaviest functions. */
+interface Column {
+  buckets: Map<string, number>
+  top: [string, number][]
+}
+
 async function profileOne(
   kind: Kind,
   headers: Record<string, string>,
   seconds: number,
   db: string,
-  cookie: string
-): Promise<Map<string, number>> {
+  cookie: string,
+  top: number
+): Promise<Column> {
   const load = await startLoad()
   const server = await startServer(kind, { db })
   try {
@@ -122,7 +154,10 @@ async function profileOne(
     if (result.non2xx > 0 || result.errors > 0) {
       throw new Error(`${kind}: ${String(result.non2xx + result.errors)} failed requests`)
     }
-    return attribute(profile, result.requests)
+    return {
+      buckets: attribute(profile, result.requests),
+      top: heaviest(profile, result.requests, top),
+    }
   } finally {
     await stopChild(server.child)
     await stopChild(load.child)
@@ -132,14 +167,16 @@ async function profileOne(
 async function main(): Promise<void> {
   ensureBenchDeps()
   const seconds = Number(/--seconds=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 6)
+  const top = Number(/--top=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 0)
   const db = tempDatabase()
   const cookie = await sessionCookieFor(db)
   const machine = machineLine()
-  const columns: Map<string, number>[] = []
+  const profiled: Column[] = []
   for (const column of COLUMNS) {
     process.stderr.write(`profile: ${column.id} …\n`)
-    columns.push(await profileOne(column.kind, column.headers, seconds, db, cookie))
+    profiled.push(await profileOne(column.kind, column.headers, seconds, db, cookie, top))
   }
+  const columns = profiled.map((column) => column.buckets)
   const buckets = [...new Set(columns.flatMap((c) => [...c.keys()]))].sort(
     (a, b) => (columns[1]?.get(b) ?? 0) - (columns[1]?.get(a) ?? 0)
   )
@@ -160,6 +197,20 @@ async function main(): Promise<void> {
       ],
     })
   )
+  profiled.forEach((column, i) => {
+    if (top > 0) {
+      console.log(
+        `\n${String(COLUMNS[i]?.id)}: the ${String(top)} functions with the most self time\n`
+      )
+      console.log(
+        markdownTable({
+          headers: ['function', 'µs/request'],
+          numeric: [1],
+          rows: column.top.map(([name, us]) => [name, fixed(us, 1)]),
+        })
+      )
+    }
+  })
 }
 
 if (isMain(import.meta.url)) {

@@ -94,7 +94,7 @@ function lazy(db: () => DemoDb): DemoDb {
 
 /** Runs `middleware` except for static files. */
 function skipFiles(middleware: MiddlewareHandler): MiddlewareHandler {
-  return async function unlessFile(c, next) {
+  return function unlessFile(c, next) {
     return FILE_PATH.test(c.req.path) ? next() : middleware(c, next)
   }
 }

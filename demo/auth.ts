@@ -178,8 +178,12 @@ export function registerAuth(
     }))
   const addressOf = deps.clientAddress ?? clientAddress
 
-  const middleware: MiddlewareHandler = async function demoSession(c, next) {
-    return (await open()).sessions.middleware(c, next)
+  // once set up, requests go straight to the session middleware (no promise of the set-up each)
+  let opened: DemoAuth | undefined
+  const middleware: MiddlewareHandler = function demoSession(c, next) {
+    return opened !== undefined
+      ? opened.sessions.middleware(c, next)
+      : open().then((auth) => (opened = auth).sessions.middleware(c, next))
   }
 
   const show = async (c: Context, state: LoginState, status: 200 | 429 | 503 = 200) =>

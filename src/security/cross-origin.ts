@@ -27,7 +27,8 @@ export interface CrossOriginOptions {
   refuseBareForms?: boolean | undefined
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** Methods that change nothing: never refused, and they carry no body. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS'])
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']
 
 /** Normalises a URL path like Go's `path.Clean`: resolves `.` and `..`, folds repeated slashes. */
