@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { checkKeys } from '../internal/options.ts'
 import { RedisUnavailable } from '../internal/redis.ts'
 import { signer } from '../internal/sign.ts'
+import { isThenable } from '../internal/thenable.ts'
 import { resolveGuardConfig } from './guard-config.ts'
 import type { GuardConfig, GuardOptions } from './guard-config.ts'
 import { createSealer } from './seal.ts'
@@ -227,7 +228,10 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
     setCookie(c, name, ids.sign(record.id, name), cookieOptions(c, record))
   }
 
-  const read = async (c: Context): Promise<SessionRecord | null | 'invalid'> => {
+  // synchronous while the store is (SQLite, the cookie): an await of a plain value costs a promise
+  const read = (
+    c: Context
+  ): SessionRecord | null | 'invalid' | Promise<SessionRecord | null | 'invalid'> => {
     const value = getCookie(c, name)
     if (value === undefined) {
       return null
@@ -236,7 +240,11 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
       return parseRecord(sealer.open(value, name)) ?? 'invalid'
     }
     const id = ids.verify(value, name)
-    return id === null ? 'invalid' : ((await store.get(id)) ?? 'invalid')
+    if (id === null) {
+      return 'invalid'
+    }
+    const stored = store.get(id)
+    return isThenable(stored) ? stored.then((found) => found ?? 'invalid') : (stored ?? 'invalid')
   }
 
   const clear = (c: Context): void => {
@@ -255,7 +263,8 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
 
   // the request's session and user; a store that cannot answer (RedisUnavailable) propagates
   const resolve = async (c: Context): Promise<[SessionState, U | null]> => {
-    const found = await read(c)
+    const reading = read(c)
+    const found = isThenable(reading) ? await reading : reading
     const now = Date.now()
     let record = found === 'invalid' ? null : found
     let ended: SessionState['ended'] = found === 'invalid' ? 'invalid' : null
@@ -266,7 +275,8 @@ export function sessions<U extends AuthUser>(options: SessionOptions<U>): Sessio
       record = null
       ended = 'expired'
     }
-    const user = record === null ? null : ((await options.loadUser(record.userId, c)) ?? null)
+    const loading = record === null ? null : options.loadUser(record.userId, c)
+    const user = (isThenable(loading) ? await loading : loading) ?? null
     if (record !== null && user === null) {
       if (store !== null) {
         await store.delete(record.id)

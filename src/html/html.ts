@@ -1,3 +1,4 @@
+import { isThenable } from '../internal/thenable.ts'
 import { escapeHtml } from './escape.ts'
 import { SafeHtml } from './safe-html.ts'
 
@@ -50,10 +51,6 @@ export type HtmlResult<V extends readonly unknown[]> = true extends {
 
 /** Markup that may still be loading: what components and layouts return. */
 export type Renderable = SafeHtml | Promise<SafeHtml>
-
-function isThenable(value: object): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown }).then === 'function'
-}
 
 function joinAll(parts: (string | Promise<string>)[]): Promise<string> {
   return Promise.all(parts.map((part) => Promise.resolve(part))).then((done) => done.join(''))

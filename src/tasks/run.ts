@@ -1,3 +1,4 @@
+import { isThenable } from '../internal/thenable.ts'
 import { checkProgress } from './definition.ts'
 import type { TaskDefinition } from './definition.ts'
 import { TaskTimeout } from './errors.ts'
@@ -18,15 +19,6 @@ export interface AttemptInput {
   readonly progress: (progress: TaskProgress) => Promise<unknown>
   /** The fenced transaction of the backend; without it, `context.transaction(fn)` runs `fn` as is. */
   readonly transaction?: (<T>(fn: () => T) => Promise<T>) | undefined
-}
-
-/** True for a promise or any other thenable (what a synchronous-only callback must not return). */
-export function isThenable(value: unknown): boolean {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  )
 }
 
 /** Checks `fn` and runs it (no database, no fence), for the in-memory backends and `call()`. */
