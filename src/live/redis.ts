@@ -26,6 +26,9 @@ export interface RedisBusOptions {
   prefix?: string | undefined
 }
 
+// how long a failed subscribe waits before it is tried again
+const RETRY_MS = 1_000
+
 function decode(message: string): LiveHint | null {
   try {
     const parsed: unknown = JSON.parse(message)
@@ -78,7 +81,7 @@ export function redisBus(options: RedisBusOptions): LiveBus {
   }
 
   const report = (error: unknown): void => {
-    console.error('hxkit/live: Redis subscription failed:', error)
+    console.error('hxkit/live: Redis subscription failed, retrying:', error)
   }
 
   // One (un)subscribe at a time, ending in the state last asked for: a stream that opens and
@@ -98,6 +101,9 @@ export function redisBus(options: RedisBusOptions): LiveBus {
       onReady()
     }
   }
+  // A failed (un)subscribe (Redis down, the command timed out) is tried again until it holds, so
+  // streams waiting for their first render get it once Redis is back.
+  let retry: ReturnType<typeof setTimeout> | undefined
   const sync = (): void => {
     syncing = syncing
       .then(async () => {
@@ -108,7 +114,16 @@ export function redisBus(options: RedisBusOptions): LiveBus {
         }
         acknowledge()
       })
-      .catch(report)
+      .catch((error: unknown) => {
+        report(error)
+        if (!closed && retry === undefined) {
+          retry = setTimeout(() => {
+            retry = undefined
+            sync()
+          }, RETRY_MS)
+          retry.unref()
+        }
+      })
   }
 
   return {
@@ -160,6 +175,7 @@ export function redisBus(options: RedisBusOptions): LiveBus {
     },
     async close() {
       closed = true
+      clearTimeout(retry)
       listeners.clear()
       waiting.clear()
       const open = subscriber

@@ -47,6 +47,17 @@ export interface LiveElementOptions {
   url?: string | undefined
 }
 
+// The stream URL with `since=` set to the page's render time: a `since` already on the URL (an
+// application link copied from an earlier page) is replaced, never repeated.
+function withSince(target: string, since: number): string {
+  const query = target.indexOf('?')
+  if (query === -1) {
+    return `${target}?since=${String(since)}`
+  }
+  const params = new URLSearchParams(target.slice(query + 1))
+  params.set('since', String(since))
+  return `${target.slice(0, query)}?${params.toString()}`
+}
 /** Live partials: the stream route and the element that opens it. */
 export interface LiveView {
   /** The route to mount `handler` on. */
@@ -180,7 +191,7 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
         `<div hidden hx-get="${escapeHtml(target)}" hx-trigger="every ${String(seconds)}s"${hxNonce().value}></div>`
       )
     }
-    const url = `${target}${target.includes('?') ? '&' : '?'}since=${String(since)}`
+    const url = withSince(target, since)
     return new SafeHtml(
       `<div hidden hx-sse:connect="${escapeHtml(url)}" hx-sse:close="${END_EVENT}"${hxNonce().value}></div>`
     )

@@ -121,6 +121,47 @@ describe('redisBus()', () => {
     expect(first.data).toContain('<time>7</time>')
   })
 
+  it('tries a failed subscribe again, so a listener subscribed while Redis was down gets ready once it is back', async () => {
+    const errors: string[] = []
+    const logged = console.error
+    console.error = (...args: unknown[]) => errors.push(String(args[0]))
+    await redis.kill()
+    try {
+      const connection = connect()
+      connection.on('error', () => undefined)
+      const bus = redisBus({ connection })
+      buses.push(bus)
+      const state = { ready: false }
+      const heard: string[] = []
+      bus.subscribe(
+        (channel) => heard.push(channel),
+        () => (state.ready = true)
+      )
+      const failed = () => errors.some((e) => e.includes('Redis subscription failed'))
+      for (let i = 0; i < 100 && !failed(); i++) {
+        await sleep(50)
+      }
+      expect(failed()).toBe(true)
+      expect(state.ready).toBe(false)
+
+      await redis.start()
+      for (let i = 0; i < 100 && !state.ready; i++) {
+        await sleep(50)
+      }
+      expect(state.ready).toBe(true)
+      const publisher = redisBus({ connection: connect() })
+      buses.push(publisher)
+      await publisher.publish('orders')
+      for (let i = 0; i < 40 && heard.length === 0; i++) {
+        await sleep(50)
+      }
+      expect(heard).toEqual(['orders'])
+    } finally {
+      console.error = logged
+      await redis.start().catch(() => undefined)
+    }
+  }, 20_000)
+
   it('unsubscribes when the last stream of an instance ends', async () => {
     const b = await instance()
     const onB = await stream(b)

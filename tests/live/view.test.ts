@@ -73,6 +73,16 @@ describe('hub.live()', () => {
       ).toThrow('"url"')
     })
 
+    it('keeps the query of the given url and replaces a since it already has', async () => {
+      const { text } = await render({ url: '/orders/live?status=paid&since=5' })
+      const url = /hx-sse:connect="([^"]+)"/.exec(text)?.[1] ?? ''
+      const params = new URLSearchParams(url.replaceAll('&amp;', '&').split('?')[1])
+
+      expect(params.get('status')).toBe('paid')
+      expect(params.getAll('since')).toHaveLength(1)
+      expect(Number(params.get('since'))).toBeGreaterThan(Date.now() - 5000)
+    })
+
     it('polls every 5 s by default', async () => {
       expect((await render({ htmx: 2 })).text).toContain('hx-trigger="every 5s"')
     })
