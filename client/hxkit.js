@@ -833,8 +833,8 @@
       item.setAttribute('role', 'alert')
     }
     var text = document.createElement('p')
-    // text only: the message is data, never markup
-    text.textContent = message.slice(0, 300)
+    // text only: the message is data, never markup; 500 characters at most, as flash() keeps
+    text.textContent = message.slice(0, 500)
     var close = document.createElement('button')
     close.type = 'button'
     close.className = 'hx-toast-close'
