@@ -174,8 +174,15 @@ export function createApp(options: AppOptions) {
     onSaved: live.ordersChanged,
   })
   // the orders console: reads for viewers; edits, deletes and bulk actions for operators
-  // the console hands large bulk actions to the app's tasks (registered next, used per request)
-  const orders = registerOrders(app, { db, layout, tasks: () => tasks.tasks(), guards })
+  // the console hands large bulk actions to the app's tasks (registered next, used per request);
+  // its bulk bar follows the task with the Tasks' inline progress, whose end sends its table
+  const orders = registerOrders(app, {
+    db,
+    layout,
+    tasks: () => tasks.tasks(),
+    follow: (c, record, query) => tasks.follow(c, record, query),
+    guards,
+  })
   // the task pages are for viewers; starting a task and the row actions (POST) for operators
   const tasks = registerTasks(app, {
     db,
@@ -184,6 +191,7 @@ export function createApp(options: AppOptions) {
     hub: live.hub,
     htmxVersion: version,
     guards,
+    finished: orders.shipFinished,
   })
   // the Tasks page's rows and counts follow every task change (a viewer's stream, as the overview's)
   app.get(tasks.live.list.path, viewer, tasks.live.list.handler)

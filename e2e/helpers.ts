@@ -1,5 +1,5 @@
 // Shared steps of the e2e specs.
-import type { APIRequestContext, Locator, Page, Response } from '@playwright/test'
+import type { APIRequestContext, Locator, Page, Request, Response } from '@playwright/test'
 import { expect, test } from '../src/testing/playwright.ts'
 import { E2E_PASSWORDS } from './passwords.ts'
 
@@ -57,6 +57,21 @@ export async function expectOneLayout(page: Page, heading: string): Promise<void
 export function projectHtmxMajor(): '2' | '4' {
   return test.info().project.name === 'htmx2' ? '2' : '4'
 }
+
+/** Collects the requests the page sends from now on to paths that end with `suffix`. */
+export function requestsTo(page: Page, suffix: string): Request[] {
+  const seen: Request[] = []
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith(suffix)) {
+      seen.push(request)
+    }
+  })
+  return seen
+}
+
+/** Whether the request opened an event stream (htmx 4's hx-sse) rather than polling. */
+export const streams = (request: Request): boolean =>
+  (request.headers()['accept'] ?? '').includes('text/event-stream')
 
 /**
  * Waits for the history-restore request htmx 4 sends on back/forward; htmx 2 restores from its

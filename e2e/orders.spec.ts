@@ -1,5 +1,5 @@
 import { expect, test } from '../src/testing/playwright.ts'
-import { expectOneLayout, logIn, projectHtmxMajor } from './helpers.ts'
+import { expectOneLayout, logIn, projectHtmxMajor, requestsTo, streams } from './helpers.ts'
 
 // the console's edits are an operator's
 test.beforeEach(async ({ page }) => {
@@ -79,7 +79,7 @@ test.describe('orders console', () => {
     }
   })
 
-  test('bulk: all across pages is handed off to a task; its progress ends in a toast and a fresh table', async ({
+  test('bulk: all across pages is handed off to a task; the Tasks progress view follows it and ends in a toast and a fresh table', async ({
     page,
   }) => {
     await page.getByLabel('Status').selectOption('pending')
@@ -91,25 +91,44 @@ test.describe('orders console', () => {
       (await across.locator('..').textContent()) ?? ''
     )?.[1]
     await across.check()
+    const progress = requestsTo(page, '/progress')
     const handedOff = page.waitForResponse(
       (res) => res.url().includes('/orders/bulk/ship') && res.request().method() === 'POST'
     )
     await page.getByRole('button', { name: 'Mark shipped' }).click()
     expect((await handedOff).status()).toBe(202)
 
+    // the Tasks' own progress partial, as an export's, linking to the task's page
     const bar = page.getByRole('group', { name: 'Bulk actions' })
-    await expect(bar.getByText('Marking orders shipped')).toBeVisible()
+    await expect(bar.getByRole('link', { name: 'Bulk shipping of orders' })).toHaveAttribute(
+      'href',
+      /^\/tasks\/[\w-]+$/
+    )
     await expect(bar.getByRole('progressbar')).toBeVisible()
     await expect(bar.getByRole('button', { name: 'Mark shipped' })).toHaveCount(0)
 
-    // the task pauses between its chunks (TASKS_STEP_MS), the bar polls every second
-    await expect(page.locator('#toasts')).toContainText(`${count ?? '?'} orders marked shipped`, {
-      timeout: 20_000,
-    })
+    // the task pauses between its chunks (TASKS_STEP_MS); htmx 4 streams, htmx 2 polls every second
+    await expect(page.locator('#toasts')).toContainText(
+      `Bulk shipping of orders finished (${count ?? '?'} orders).`,
+      { timeout: 20_000 }
+    )
     await expect(page.getByText('No orders match these filters.')).toBeVisible()
     await expect(page.getByRole('table', { name: /Orders/ }).getByRole('row')).toHaveCount(2)
     await expect(page).toHaveURL('/orders?status=pending')
-    await expect(page.getByText('Marking orders shipped')).toHaveCount(0)
+    await expect(page.getByRole('link', { name: 'Bulk shipping of orders' })).toHaveCount(0)
+    // the fresh table's bulk bar is the plain one again (hidden: nothing is checked)
+    await expect(page.locator('#orders-bulk')).not.toHaveClass(/hx-bulk-bar--task/)
+    if (projectHtmxMajor() === '4') {
+      expect(progress.length).toBe(1)
+      expect(progress.every(streams)).toBe(true)
+    } else {
+      expect(progress.length).toBeGreaterThan(0)
+      expect(progress.some(streams)).toBe(false)
+    }
+    // nothing follows the task once it finished: no new stream, no further poll
+    const seen = progress.length
+    await page.waitForTimeout(2_500)
+    expect(progress.length).toBe(seen)
   })
 
   test('inline edit of a status saves the row in place', async ({ page }) => {

@@ -1,22 +1,14 @@
-import type { Page, Request } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '../src/testing/playwright.ts'
-import { expectOneLayout, historyRestore, logIn, projectHtmxMajor } from './helpers.ts'
-
-/** Collects the requests the page sends from now on to paths that end with `suffix`. */
-function requestsTo(page: Page, suffix: string): Request[] {
-  const seen: Request[] = []
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.endsWith(suffix)) {
-      seen.push(request)
-    }
-  })
-  return seen
-}
-
-/** Whether the request opened an event stream (htmx 4's hx-sse) rather than polling. */
-const streams = (request: Request): boolean =>
-  (request.headers()['accept'] ?? '').includes('text/event-stream')
+import {
+  expectOneLayout,
+  historyRestore,
+  logIn,
+  projectHtmxMajor,
+  requestsTo,
+  streams,
+} from './helpers.ts'
 
 /**
  * Resolves with the reason hx-sse gives when the page's next event stream closes (`message`: the

@@ -1,23 +1,23 @@
 // The orders console's bulk "mark shipped". A small selection ships inline (200: the table and a
 // toast). A large one, more than the hand-off threshold, goes to the shipOrders background task:
-// 202 with the table whose bulk bar shows the task's progress, polling this module's progress
-// route; when the task ends, that route answers the final progress, the refreshed table (an
-// <hx-partial>) and a toast saying how many orders were shipped. Without JavaScript the form's
-// POST answers 303: back to the list (inline) or to the task's page (handed off).
+// 202 with the table whose bulk bar shows the task's progress: the Tasks' own progress partial
+// and live element (demo/tasks/live.ts, as the CSV export's: streamed on htmx 4, polled on
+// htmx 2). That view's last message, once the task finished, also carries the refreshed table
+// (shipFinished(), an <hx-partial>) after the toast. Without JavaScript the form's POST answers 303: back to
+// the list (inline) or to the task's page (handed off).
 import type { Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { flash, taskProgress, toasts } from '../../src/components/index.ts'
+import { flash, toasts } from '../../src/components/index.ts'
 import type { BulkScopes } from '../../src/components/index.ts'
 import { html } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
-import { getHtmx, stopPolling } from '../../src/htmx/index.ts'
+import { getHtmx } from '../../src/htmx/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
 import { postedFields } from '../posted.ts'
 import { shipOrders } from '../tasks/definitions.ts'
 import type { ShipArgs } from '../tasks/definitions.ts'
-import { isLive, taskUrl } from '../tasks/progress.ts'
-import { TASK_ID } from '../tasks/query.ts'
+import { taskUrl } from '../tasks/progress.ts'
 import type { DemoTasks } from '../tasks/setup.ts'
 import { ordersList } from './list.ts'
 import { failStatus, setNotice, stateOf } from './page.ts'
@@ -55,13 +55,17 @@ export interface BulkShipDeps {
   list: ReturnType<typeof ordersConsolePage>
   /** The app's tasks, for the hand-off (opened on first use). */
   tasks: () => DemoTasks
+  /**
+   * A task's inline progress with the element that keeps it live (the Tasks' `follow`); `query`
+   * goes on the stream's URL, so the table `shipFinished()` sends keeps the list's filters.
+   */
+  follow: (c: Context, record: TaskRecord, query: string) => Promise<SafeHtml>
   /** Who the activity log names for the request's changes. */
   actor: (c: Context) => string
   /** Selections larger than this are handed off; default `bulkInlineMax()`. */
   inlineMax?: number | undefined
 }
 
-// the ids the task store accepts, as the stored task ids look
 const count = new Intl.NumberFormat('en-GB')
 
 function shippedMessage(changed: number): string {
@@ -82,67 +86,54 @@ function postedIds(raw: unknown): number[] {
   return [...new Set(ids)]
 }
 
-function returned(record: TaskRecord): { rows: number | null } {
-  const value = record.returnValue as { rows?: unknown } | null
-  return { rows: typeof value?.rows === 'number' ? value.rows : null }
-}
-
-/**
- * How a finished bulk ship ended, for its toast: the count shipped, or the failure.
- *
- * @param record - a finished shipOrders task
- * @example
- * shipOutcome(record) // { message: '2,104 orders marked shipped', kind: 'success' }
- */
-export function shipOutcome(record: TaskRecord): { message: string; kind: 'success' | 'error' } {
-  if (record.status === 'SUCCESSFUL') {
-    return { message: shippedMessage(returned(record).rows ?? 0), kind: 'success' }
-  }
+/** How a failed bulk ship ended, for its toast (the table's refresh takes its progress away). */
+function shipFailure(record: TaskRecord): string {
   const cancelled = record.errors.at(-1)?.exceptionClassPath === 'TaskCancelled'
   const done = record.progress?.message ?? ''
-  return {
-    message: `Bulk shipping ${cancelled ? 'was cancelled' : 'failed'}${done === '' ? '' : ` after ${done}`}; the orders it reached stay shipped.`,
-    kind: 'error',
+  return `Bulk shipping ${cancelled ? 'was cancelled' : 'failed'}${done === '' ? '' : ` after ${done}`}; the orders it reached stay shipped.`
+}
+
+/**
+ * What the Tasks' inline progress view sends once a bulk ship has finished (its `finished`
+ * blocks): the orders table, refreshed for the list query on the stream's URL, so the shipped
+ * rows show their new status; after a failure, first a toast saying so (the view's own toast
+ * announces a success). Another task, or a stream URL with a bad list query, gets nothing.
+ *
+ * @param list - the console page (its table partial)
+ * @example
+ * registerTasks(app, { …, finished: shipFinished(orders.list) })
+ */
+export function shipFinished(
+  list: ReturnType<typeof ordersConsolePage>
+): (c: Context, record: TaskRecord) => Promise<SafeHtml | string> {
+  const table = list.partials['orders-table']
+  return async (c, record) => {
+    if (record.taskName !== shipOrders.name) {
+      return ''
+    }
+    try {
+      stateOf(c)
+    } catch {
+      return ''
+    }
+    const failed =
+      record.status === 'FAILED' ? toasts({ message: shipFailure(record), kind: 'error' }) : ''
+    // the toast first: htmx 2 resolves each <hx-partial> target from the polling element, which
+    // the table's block takes out of the page
+    return html`${failed}${hxPartial(table, await table.render(c))}`
   }
 }
 
-/** The poll URL of a bulk ship's progress, with the list query its final table is drawn for. */
-function progressUrl(id: string, query: string): string {
-  return `${ORDERS_PATH}/bulk/ship/${encodeURIComponent(id)}${query === '' ? '' : `?${query}`}`
-}
-
 /**
- * A bulk ship's progress (the kit's `taskProgress()`), polling its route while the task waits or
- * runs; once finished, without polling, saying how it ended with a link to the task's page.
- *
- * @param record - a shipOrders task
- * @param query - the list's canonical query, so the final table keeps the filters
- * @example
- * shipProgress(result.toJSON(), ordersList.serialize(state))
- */
-export function shipProgress(record: TaskRecord, query: string): SafeHtml {
-  const live = isLive(record)
-  const done = live
-    ? undefined
-    : html`<p>${shipOutcome(record).message} <a href="${taskUrl(record.id)}">Task details</a></p>`
-  return taskProgress({
-    id: `ship-${record.id}`,
-    label: 'Marking orders shipped',
-    status: record.status,
-    progress: record.progress,
-    poll: progressUrl(record.id, query),
-    done,
-  })
-}
-
-/**
- * Mounts `POST /orders/bulk/ship` (inline or handed off) and `GET /orders/bulk/ship/:task` (the
- * hand-off's progress; its final answer refreshes the table and adds the toast).
+ * Mounts `POST /orders/bulk/ship`: inline, or handed off to the shipOrders task, whose progress
+ * the Tasks' inline live view follows (`deps.follow`; its end refreshes the table through
+ * `shipFinished()`).
  *
  * @param app - the demo app
- * @param deps - store, scopes, the console page, the app's tasks, the actor, the threshold
+ * @param deps - store, scopes, the console page, the app's tasks and their progress, the actor,
+ *   the threshold
  * @example
- * registerBulkShip(app, { store, scopes, list, tasks, actor: () => 'operator' })
+ * registerBulkShip(app, { store, scopes, list, tasks, follow, actor: () => 'operator' })
  */
 export function registerBulkShip(app: Hono, deps: BulkShipDeps): void {
   const inlineMax = deps.inlineMax ?? bulkInlineMax()
@@ -167,11 +158,13 @@ export function registerBulkShip(app: Hono, deps: BulkShipDeps): void {
   }
 
   const handOff = async (c: Context, args: ShipArgs): Promise<Response> => {
-    const record = (await deps.tasks().shipOrders.enqueue(args)).toJSON()
+    const tasks = deps.tasks()
+    const record = (await tasks.shipOrders.enqueue(args)).toJSON()
+    tasks.notify.changed(record.id)
     if (getHtmx(c) === null) {
       return c.redirect(taskUrl(record.id), 303)
     }
-    setNotice(c, { task: shipProgress(record, ordersList.serialize(stateOf(c))) })
+    setNotice(c, { task: await deps.follow(c, record, ordersList.serialize(stateOf(c))) })
     return deps.list.respond(c, ['orders-table'], { status: 202 })
   }
 
@@ -204,37 +197,5 @@ export function registerBulkShip(app: Hono, deps: BulkShipDeps): void {
     }
     const table = await deps.list.renderPartial(c, 'orders-table')
     return c.html(html`${table}${toasts({ message, kind: 'success' })}`.value)
-  })
-
-  app.get(`${ORDERS_PATH}/bulk/ship/:task`, async (c) => {
-    const id = c.req.param('task')
-    const found = TASK_ID.test(id) ? await deps.tasks().backend.getResult(id) : null
-    const record = found?.taskName === shipOrders.name ? found : null
-    if (getHtmx(c) === null) {
-      if (record === null) {
-        throw new HTTPException(404, { message: 'No such bulk action' })
-      }
-      return c.redirect(taskUrl(record.id), 303)
-    }
-    if (record === null) {
-      // discarded or pruned while the page polled it: end the poll
-      return stopPolling(
-        c,
-        html`<div class="hx-task" id="ship-${id}"><p role="status">This bulk action no longer exists.</p></div>`
-      )
-    }
-    const query = ordersList.serialize(stateOf(c))
-    const progress = shipProgress(record, query)
-    c.header('Cache-Control', 'no-store')
-    if (isLive(record)) {
-      return c.html(progress.value)
-    }
-    const table = await deps.list.renderPartial(c, 'orders-table')
-    // the toast first: htmx 2 resolves each <hx-partial> target from the polling element, which
-    // the table's block takes out of the page
-    return c.html(
-      html`${progress}${toasts(shipOutcome(record))}${hxPartial(deps.list.partials['orders-table'], table)}`
-        .value
-    )
   })
 }

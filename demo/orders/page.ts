@@ -48,8 +48,8 @@ export function ordersConsolePage(deps: TableDeps, layout: Layout) {
     (c, self) => {
       const state = stateOf(c)
       if (c.var.htmx && c.req.method === 'GET' && c.req.path === ORDERS_PATH) {
-        // the canonical URL, whatever the filter form sent (not when another GET, such as a
-        // bulk hand-off's last poll, redraws the table)
+        // the canonical URL, whatever the filter form sent (not when another GET, such as the
+        // Tasks' progress view ending a bulk hand-off, redraws the table)
         setPushUrl(c, ordersList.href(ORDERS_PATH, state))
       }
       return ordersTable(deps, state, self, notices.get(c.req.raw))

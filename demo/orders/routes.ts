@@ -18,7 +18,8 @@ import { guardGroup, isRead } from '../guards.ts'
 import type { GroupGuards } from '../guards.ts'
 import { postedFields } from '../posted.ts'
 import type { DemoTasks } from '../tasks/setup.ts'
-import { registerBulkShip } from './bulk.ts'
+import { registerBulkShip, shipFinished } from './bulk.ts'
+import type { BulkShipDeps } from './bulk.ts'
 import { DIALOG_ID, detailUpdates, dialogForm, orderDetailPage, setOrder } from './detail.ts'
 import { failStatus, ordersConsolePage } from './page.ts'
 import { editOrderRow, statusSchema } from './row-edit.ts'
@@ -46,9 +47,9 @@ async function postedStatus(
  * task), the detail page and its dialog.
  *
  * @param app - the demo app
- * @param deps - the database, the layout, the app's tasks and the guards
+ * @param deps - the database, the layout, the app's tasks and their inline progress, the guards
  * @example
- * registerOrders(app, { db, layout, tasks, guards: { read: viewer, change: operator } })
+ * registerOrders(app, { db, layout, tasks, follow, guards: { read: viewer, change: operator } })
  */
 export function registerOrders(
   app: Hono,
@@ -57,6 +58,8 @@ export function registerOrders(
     layout: Layout
     /** The app's tasks: a large bulk ship is handed off to them. */
     tasks: () => DemoTasks
+    /** The Tasks' inline progress (their `follow`): the hand-off's bulk bar shows it. */
+    follow: BulkShipDeps['follow']
     secret?: string | undefined
     /** Bulk selections larger than this run as a task; default `ORDERS_BULK_INLINE_MAX` (100). */
     bulkInlineMax?: number | undefined
@@ -152,6 +155,7 @@ export function registerOrders(
     scopes: tableDeps.scopes,
     list,
     tasks: deps.tasks,
+    follow: deps.follow,
     actor: actorOf,
     inlineMax: deps.bulkInlineMax,
   })
@@ -177,5 +181,6 @@ export function registerOrders(
         .value
     )
   })
-  return { list, detail, store }
+  // for the Tasks' inline progress view: the table it sends once a bulk ship has finished
+  return { list, detail, store, shipFinished: shipFinished(list) }
 }

@@ -1,11 +1,11 @@
 // The Tasks' live views (hxkit/live): a task's progress on its channel `task:<id>`, inline (the
-// orders table's export, the Tasks page's start) and on the task's page, and the Tasks page's
-// counts and table on `tasks`. Each renders the same partials as the pages, with the same
-// loaders; htmx 4 streams them, htmx 2 polls the same routes.
+// orders table's export, the Tasks page's start, the orders console's bulk hand-off) and on the
+// task's page, and the Tasks page's counts and table on `tasks`. Each renders the same partials as
+// the pages, with the same loaders; htmx 4 streams them, htmx 2 polls the same routes.
 import type { Context } from 'hono'
 import { toasts } from '../../src/components/index.ts'
 import { html } from '../../src/html/index.ts'
-import type { SafeHtml } from '../../src/html/index.ts'
+import type { HtmlValue, SafeHtml } from '../../src/html/index.ts'
 import type { LiveHub, LiveView } from '../../src/live/index.ts'
 import type { NamedPartial } from '../../src/partials/index.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
@@ -31,6 +31,12 @@ export interface TaskLiveDeps {
   detail: NamedPartial
   counts: NamedPartial
   table: NamedPartial
+  /**
+   * What the inline view also sends with the last message of a finished task, after its toast:
+   * `<hx-partial>` blocks for the page the progress is on (the orders console's table once a bulk
+   * ship has ended). It reads the stream's URL, which carries `progressElement()`'s `query`.
+   */
+  finished?: ((c: Context, record: TaskRecord) => HtmlValue) | undefined
 }
 
 /** The views and the elements the pages render to open them. */
@@ -38,8 +44,11 @@ export interface TaskLive {
   readonly inline: LiveView
   readonly detail: LiveView
   readonly list: LiveView
-  /** Beside an inline progress partial while the task can change. */
-  readonly progressElement: (c: Context, record: TaskRecord) => SafeHtml
+  /**
+   * Beside an inline progress partial while the task can change; `query` (no `?`) goes on the
+   * stream's URL for the page's own `finished` blocks (the orders console: its list query).
+   */
+  readonly progressElement: (c: Context, record: TaskRecord, query?: string) => SafeHtml
   /** On the task's page (`#task-live`) while the task can change. */
   readonly detailElement: (c: Context, record: TaskRecord | null) => SafeHtml
   /** In the Tasks page's list, for the state it shows. */
@@ -73,13 +82,20 @@ export function taskLive(deps: TaskLiveDeps): TaskLive {
       ? toasts({ message: finishedMessage(record), kind: 'success' })
       : ''
   }
+  // the inline view's page follows a finished task with its own blocks (deps.finished)
+  const follow = (c: Context): HtmlValue => {
+    const record = loaded.get(c)
+    return deps.finished === undefined || record == null || isLive(record)
+      ? ''
+      : deps.finished(c, record)
+  }
   const channels = (c: Context): string => taskChannel(c.req.param('id') ?? '')
   const inline = hub.live({
     path: '/tasks/:id/progress',
     partials: [deps.progress],
     channels,
     until: finished,
-    oob: announce,
+    oob: (c) => [announce(c), follow(c)],
   })
   const detail = hub.live({
     path: '/tasks/:id/progress/detail',
@@ -97,9 +113,13 @@ export function taskLive(deps: TaskLiveDeps): TaskLive {
     inline,
     detail,
     list,
-    progressElement: (c, record) =>
+    progressElement: (c, record, query = '') =>
       isLive(record)
-        ? inline.element(c, { htmx: version, poll: 1, url: `${taskUrl(record.id)}/progress` })
+        ? inline.element(c, {
+            htmx: version,
+            poll: 1,
+            url: `${taskUrl(record.id)}/progress${query === '' ? '' : `?${query}`}`,
+          })
         : html``,
     detailElement: (c, record) =>
       record !== null && isLive(record)

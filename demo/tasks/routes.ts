@@ -4,7 +4,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { readFile } from 'node:fs/promises'
 import { html } from '../../src/html/index.ts'
-import type { SafeHtml } from '../../src/html/index.ts'
+import type { HtmlValue, SafeHtml } from '../../src/html/index.ts'
 import { getHtmx, HTMX_REQUEST_HEADERS, redirectTo } from '../../src/htmx/index.ts'
 import type { LiveHub } from '../../src/live/index.ts'
 import { hxPartial } from '../../src/partials/index.ts'
@@ -40,6 +40,11 @@ export interface TasksDeps {
   htmxVersion: HtmxVersion
   /** Who may read the task pages and who may start or act on a task (POST); default anyone. */
   guards?: GroupGuards | undefined
+  /**
+   * What a finished task's inline progress also sends, for the page it is on (`TaskLiveDeps`'s
+   * `finished`: the orders console's table after a bulk ship).
+   */
+  finished?: ((c: Context, record: TaskRecord) => HtmlValue) | undefined
 }
 const FILENAME = /^[\w.-]{1,100}\.csv$/
 
@@ -78,7 +83,8 @@ async function refusal(
  *
  * @param app - the demo app
  * @param deps - database, layout, task options, live hub, htmx version
- * @returns the app's tasks (opened on first call), the two pages and the live views
+ * @returns the app's tasks (opened on first call), the two pages, the live views and `follow(c,
+ *   record, query?)`: a task's inline progress with the element that keeps it live
  * @example
  * const { tasks } = registerTasks(app, { db, layout })
  * tasks().startWorker({ shutdown: server })
@@ -108,7 +114,14 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
     detail: detail.partials.taskDetail,
     counts: list.partials.taskCounts,
     table: list.table,
+    finished: deps.finished,
   })
+  // a task's progress in place (the same partial as its page) and, while the task can change, the
+  // element that follows it; `query` rides on the stream's URL for the page's `finished` blocks
+  const follow = async (c: Context, started: TaskRecord, query?: string): Promise<SafeHtml> => {
+    loaded.set(c, started)
+    return html`${await progress.render(c)}${views.progressElement(c, started, query)}`
+  }
 
   const load: MiddlewareHandler = async (c, next) => {
     const id = c.req.param('id') ?? ''
@@ -142,8 +155,7 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
     if (getHtmx(c) === null) {
       return c.redirect(taskUrl(started.id), 303)
     }
-    loaded.set(c, started)
-    const shown = html`${await progress.render(c)}${views.progressElement(c, started)}`
+    const shown = await follow(c, started)
     if (form['from'] === 'tasks') {
       return fragment(
         c,
@@ -268,5 +280,5 @@ export function registerTasks(app: Hono, deps: TasksDeps) {
     return fragment(c, html`${row}${hxPartial(list.partials.taskCounts, counts)}`)
   })
 
-  return { tasks, pages: { tasks: list, task: detail }, live: views }
+  return { tasks, pages: { tasks: list, task: detail }, live: views, follow }
 }

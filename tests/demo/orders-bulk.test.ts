@@ -1,7 +1,8 @@
 // The orders console's bulk hand-off: a large "mark shipped" is enqueued as the shipOrders task
-// (202 with its progress in the bulk bar), runs in chunks on a real worker against the demo's
-// SQLite file, and its last poll answers the refreshed table and a toast. Small selections stay
-// inline; without JavaScript the POST answers 303 to the task's page.
+// (202 with the Tasks' own progress partial and live element in the bulk bar), runs in chunks on a
+// real worker against the demo's SQLite file, and the Tasks' inline progress view ends it with a
+// toast and the refreshed table. Small selections stay inline; without JavaScript the POST answers
+// 303 to the task's page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +16,7 @@ import type { Role } from '../../demo/users.ts'
 import { scanCspSafety } from '../../src/csp/index.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
 import { htmxRequest, noJsRequest } from '../../src/testing/index.ts'
-import { TEST_USERS, drainTasks, signIn, untilTask } from './setup.ts'
+import { TEST_USERS, drainTasks, readStream, signIn, untilTask } from './setup.ts'
 
 interface Harness {
   app: ReturnType<typeof createApp>
@@ -91,8 +92,14 @@ async function onlyTask(harness: Harness = h): Promise<TaskRecord> {
   return task
 }
 
-const pollPath = (body: string): string =>
-  (/hx-get="(\/orders\/bulk\/ship\/[^"]+)"/.exec(body)?.[1] ?? '').replaceAll('&amp;', '&')
+/** The URL of the Tasks' inline progress view that a 202's bulk bar follows (stream or poll). */
+const progressUrl = (body: string): string =>
+  (/hx-(?:sse:connect|get)="(\/tasks\/[\w-]+\/progress[^"]*)"/.exec(body)?.[1] ?? '')
+    .replaceAll('&amp;', '&')
+    .replace(/[?&]since=\d+$/, '')
+
+const TABLE_BLOCK = '<hx-partial hx-target="#orders-table" hx-swap="outerHTML"'
+const streamHeaders = { Accept: 'text/html, text/event-stream' }
 
 describe('the hand-off threshold', () => {
   it('defaults to 100, reads ORDERS_BULK_INLINE_MAX and refuses a bad value at start-up', () => {
@@ -149,7 +156,7 @@ describe('the hand-off threshold', () => {
 })
 
 describe('handing "all across pages" off to a task', () => {
-  it('answers 202 with the table whose bulk bar polls the task, CSP-clean, before any change', async () => {
+  it('answers 202 with the table whose bulk bar shows the Tasks progress and its stream, CSP-clean, before any change', async () => {
     const before = pendingCount()
     const { scope, expected } = await offer('status=pending')
     expect(Number(expected)).toBe(before)
@@ -161,28 +168,40 @@ describe('handing "all across pages" off to a task', () => {
     expect(res.status).toBe(202)
     expect(body.startsWith('<section id="orders-table"')).toBe(true)
     expect(body).toContain('class="hx-bulk-bar hx-bulk-bar--shown hx-bulk-bar--task"')
-    expect(body).toMatch(
-      /<div class="hx-task hx-task--ready" id="ship-[\w-]+" hx-get="\/orders\/bulk\/ship\/[\w-]+\?status=pending" hx-swap="outerHTML" hx-trigger="every 1s"/
+    const task = await onlyTask()
+    // the same partial and element as the CSV export's: the stream carries the list's query
+    expect(body).toContain(
+      `<div id="task-progress"><div id="progress-${task.id}" class="task-progress">`
     )
-    expect(body).toContain('Waiting to start')
+    expect(body).toContain(`<a href="/tasks/${task.id}">Bulk shipping of orders</a>`)
+    expect(body).toContain('Waiting for a worker')
+    expect(body).toMatch(
+      new RegExp(
+        `<div hidden hx-sse:connect="/tasks/${task.id}/progress\\?status=pending&amp;since=\\d+" hx-sse:close="hxkit:end"`
+      )
+    )
+    // no route of the console's own follows the task any more
+    expect(body).not.toContain('/orders/bulk/ship/')
     // the running set cannot be sent twice from the bar
     expect(body).not.toContain('name="scope"')
     expect(body).not.toContain('>Mark shipped</button>')
     expect(scanCspSafety(body, { hxCsp: true })).toEqual([])
     expect(pendingCount()).toBe(before)
-    const task = await onlyTask()
     expect(task.taskName).toBe('demo.shipOrders')
     expect(task.args).toEqual([{ query: 'status=pending', actor: 'Operator User' }])
   })
 
-  it('ships every matching order in chunks on the SQLite file, then the last poll refreshes the table with a toast', async () => {
+  it('ships every matching order in chunks on the SQLite file; the progress view ends with a toast and the refreshed table', async () => {
     const before = pendingCount()
     const { scope, expected } = await offer('status=pending')
-    const poll = pollPath(await (await ship('status=pending', { scope, expected })).text())
+    const poll = progressUrl(await (await ship('status=pending', { scope, expected })).text())
+    expect(poll).toMatch(/^\/tasks\/[\w-]+\/progress\?status=pending$/)
 
     const waiting = await htmxRequest(h.app, poll, { target: 'div#x' })
     expect(waiting.status).toBe(200)
-    expect(await waiting.text()).toContain('hx-trigger="every 1s"')
+    const first = await waiting.text()
+    expect(first).toContain('Waiting for a worker')
+    expect(first).not.toContain('#orders-table')
 
     await drain()
     expect(pendingCount()).toBe(0)
@@ -201,19 +220,53 @@ describe('handing "all across pages" off to a task', () => {
 
     const done = await htmxRequest(h.app, poll, { target: 'div#x' })
     const body = await done.text()
-    expect(done.status).toBe(200)
+    expect(done.status).toBe(286)
     expect(done.headers.get('HX-Push-Url')).toBeNull()
-    expect(body).toMatch(/^<div class="hx-task hx-task--successful" id="ship-[\w-]+">/)
-    expect(body.slice(0, body.indexOf('<hx-partial'))).not.toContain('hx-trigger')
-    expect(body).toContain('<hx-partial hx-target="#orders-table" hx-swap="outerHTML"')
-    expect(body).toContain('No orders match these filters.')
-    expect(body).toContain('<hx-partial hx-target="#toasts" hx-swap="beforeend"')
-    expect(body).toContain(`${shown} orders marked shipped`)
-    // htmx 2 finds a block's target from the polling element, which the table's block removes
-    expect(body.indexOf('hx-target="#toasts"')).toBeLessThan(
-      body.indexOf('hx-target="#orders-table"')
+    expect(body).toMatch(/^<hx-partial hx-target="#task-progress" hx-swap="outerHTML"/)
+    expect(body).toMatch(
+      new RegExp(`<p role="status"[^>]*>\\s*Bulk shipping of orders finished \\(${shown} orders\\)`)
     )
+    expect(body).toContain('<hx-partial hx-target="#toasts" hx-swap="beforeend"')
+    expect(body).toContain(`Bulk shipping of orders finished (${shown} orders).`)
+    expect(body).toContain(TABLE_BLOCK)
+    expect(body).toContain('No orders match these filters.')
+    // the refreshed table is the plain one: its bar offers the buttons again, follows nothing
+    const table = body.slice(body.indexOf(TABLE_BLOCK))
+    expect(table).not.toContain('hx-bulk-bar--task')
+    expect(table).not.toContain('hx-sse')
+    // htmx 2 finds a block's target from the polling element, which the table's block removes
+    expect(body.indexOf('hx-target="#toasts"')).toBeLessThan(body.indexOf(TABLE_BLOCK))
     expect(scanCspSafety(body, { hxCsp: true })).toEqual([])
+  })
+
+  it('streams the progress to htmx 4; the last message carries the toast and the table, then the stream ends', async () => {
+    const slow = open({ stepMs: 50 })
+    try {
+      const { scope, expected } = await offer('status=pending', slow)
+      const body = await (await ship('status=pending', { scope, expected }, slow)).text()
+      const res = await htmxRequest(slow.app, `${progressUrl(body)}&since=0`, {
+        target: 'div#x',
+        headers: streamHeaders,
+      })
+      expect(res.headers.get('Content-Type')).toBe('text/event-stream; charset=utf-8')
+      const reading = readStream(res, 10_000)
+      await drain(slow)
+      const messages = await reading
+
+      expect(messages.at(-1)?.event).toBe('hxkit:end')
+      const swaps = messages.filter((m) => m.event === '')
+      expect(swaps.length).toBeGreaterThan(1)
+      expect(swaps.some((m) => / of [\d,]+ orders/.test(m.data))).toBe(true)
+      // only the last message, once the task finished, redraws the table
+      expect(swaps.slice(0, -1).some((m) => m.data.includes('#orders-table'))).toBe(false)
+      const last = swaps.at(-1)?.data ?? ''
+      expect(last).toContain('Bulk shipping of orders finished')
+      expect(last).toContain(TABLE_BLOCK)
+      expect(last.indexOf('hx-target="#toasts"')).toBeLessThan(last.indexOf(TABLE_BLOCK))
+      expect(last).toContain('No orders match these filters.')
+    } finally {
+      close(slow)
+    }
   })
 
   it('re-applies the scope when it runs: it ships what matches then and reports that count', async () => {
@@ -271,7 +324,9 @@ describe('handing "all across pages" off to a task', () => {
     const slow = open({ stepMs: 150 })
     try {
       const { scope, expected } = await offer('status=pending', slow)
-      const poll = pollPath(await (await ship('status=pending', { scope, expected }, slow)).text())
+      const poll = progressUrl(
+        await (await ship('status=pending', { scope, expected }, slow)).text()
+      )
       const tasks = slow.app.tasks()
       const task = await onlyTask(slow)
       const running = tasks.startWorker({ graceMs: 0 })
@@ -291,16 +346,24 @@ describe('handing "all across pages" off to a task', () => {
           .pluck()
           .get()
       ).toBe(`${String(shipped)} orders marked shipped in bulk`)
-      const body = await (await htmxRequest(slow.app, poll, { target: 'div#x' })).text()
-      expect(body).toContain('hx-task--failed')
+      const res = await htmxRequest(slow.app, poll, { target: 'div#x' })
+      const body = await res.text()
+      expect(res.status).toBe(286)
+      expect(body).toMatch(
+        /<p role="alert" class="task-outcome task-failed">\s*Bulk shipping of orders was cancelled/
+      )
+      // the table's refresh takes that away: a toast says it again, before the table
+      expect(body).toContain('hx-toast--error')
       expect(body).toContain('Bulk shipping was cancelled after')
-      expect(body).toContain('<hx-partial hx-target="#orders-table"')
+      expect(body).toContain('the orders it reached stay shipped.')
+      expect(body.indexOf('hx-toast--error')).toBeLessThan(body.indexOf(TABLE_BLOCK))
+      expect(scanCspSafety(body, { hxCsp: true })).toEqual([])
     } finally {
       close(slow)
     }
   })
 
-  it('answers htmx 2 with 202 and the same poll', async () => {
+  it('answers htmx 2 with 202 and the same view, polled; its 286 carries the table', async () => {
     const two = open({ version: 2 })
     try {
       const page = await (
@@ -316,18 +379,47 @@ describe('handing "all across pages" off to a task', () => {
       })
       const body = await res.text()
       expect(res.status).toBe(202)
+      expect(body).toMatch(
+        /<div hidden hx-get="\/tasks\/[\w-]+\/progress\?status=pending" hx-trigger="every 1s"/
+      )
+      expect(body).not.toContain('hx-sse')
+      expect(scanCspSafety(body)).toEqual([])
       await drain(two)
-      const done = await htmxRequest(two.app, pollPath(body), { version: 2, target: 'x' })
-      expect(await done.text()).toContain('<hx-partial hx-target="#orders-table"')
+      const done = await htmxRequest(two.app, progressUrl(body), { version: 2, target: 'x' })
+      expect(done.status).toBe(286)
+      const last = await done.text()
+      expect(last).toContain('Bulk shipping of orders finished')
+      expect(last.indexOf('hx-target="#toasts"')).toBeLessThan(last.indexOf(TABLE_BLOCK))
       expect(pendingCount(two)).toBe(0)
     } finally {
       close(two)
     }
   })
+
+  it('sends no table with another task, nor for a stream URL with a bad list query', async () => {
+    const other = (await h.app.tasks().recomputeCustomerTotals.enqueue()).id
+    const { scope, expected } = await offer('status=pending')
+    const poll = progressUrl(await (await ship('status=pending', { scope, expected })).text())
+    await drain()
+
+    const recompute = await htmxRequest(h.app, `/tasks/${other}/progress?status=pending`, {
+      target: 'div#x',
+    })
+    expect(recompute.status).toBe(286)
+    expect(await recompute.text()).not.toContain('#orders-table')
+
+    const bad = await htmxRequest(h.app, poll.replace('status=pending', 'status=lost'), {
+      target: 'div#x',
+    })
+    expect(bad.status).toBe(286)
+    const body = await bad.text()
+    expect(body).toContain('Bulk shipping of orders finished')
+    expect(body).not.toContain('#orders-table')
+  })
 })
 
 describe('without JavaScript, and who may', () => {
-  it('answers a plain form POST with 303 to the task page, and the progress route likewise', async () => {
+  it('answers a plain form POST with 303 to the task page, as the progress view does', async () => {
     const { scope, expected } = await offer('status=pending')
     const res = await noJsRequest(h.app, '/orders/bulk/ship?status=pending', {
       method: 'POST',
@@ -337,21 +429,13 @@ describe('without JavaScript, and who may', () => {
 
     expect(res.status).toBe(303)
     expect(res.headers.get('Location')).toBe(`/tasks/${task.id}`)
-    const page = await noJsRequest(h.app, `/orders/bulk/ship/${task.id}`)
-    expect(page.status).toBe(303)
-    expect(page.headers.get('Location')).toBe(`/tasks/${task.id}`)
+    const progress = await noJsRequest(h.app, `/tasks/${task.id}/progress?status=pending`)
+    expect(progress.status).toBe(303)
+    expect(progress.headers.get('Location')).toBe(`/tasks/${task.id}`)
     const taskPage = await (await noJsRequest(h.app, `/tasks/${task.id}`)).text()
     expect(taskPage).toContain('Bulk shipping of orders')
-  })
-
-  it('answers 404 for an unknown task, or one that is no bulk ship, and ends an htmx poll', async () => {
-    const other = await h.app.tasks().recomputeCustomerTotals.enqueue()
-    for (const id of ['no-such-task', other.id, 'bad%20id']) {
-      expect((await noJsRequest(h.app, `/orders/bulk/ship/${id}`)).status).toBe(404)
-      const polled = await htmxRequest(h.app, `/orders/bulk/ship/${id}`, { target: 'div#x' })
-      expect(polled.status).toBe(286)
-      expect(await polled.text()).toContain('This bulk action no longer exists.')
-    }
+    // the console's own progress route is gone
+    expect((await noJsRequest(h.app, `/orders/bulk/ship/${task.id}`)).status).toBe(404)
   })
 
   it('refuses a viewer with 403 and enqueues nothing', async () => {

@@ -42,7 +42,6 @@ const ACCESS: Record<string, Access> = {
   'DELETE /orders/:id{[0-9]{1,9}}': 'operator',
   'POST /orders/:id{[0-9]{1,9}}/delete': 'operator',
   'POST /orders/bulk/ship': 'operator',
-  'GET /orders/bulk/ship/:task': 'viewer',
   'GET /orders/:id{[0-9]{1,9}}/dialog': 'operator',
   'POST /orders/:id{[0-9]{1,9}}/dialog': 'operator',
   'GET /csp-reports': 'admin',

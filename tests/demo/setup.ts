@@ -155,3 +155,43 @@ export async function untilTask(
   }
   throw new Error(`untilTask(): task ${id} did not get there`)
 }
+
+/**
+ * Reads an event stream until it ends (or `ms` pass), as `{ event, data }` messages.
+ *
+ * @param res - a `text/event-stream` response
+ * @param ms - how long to read at most
+ * @example
+ * const messages = await readStream(await htmxRequest(app, url, { headers: streamHeaders }))
+ */
+export async function readStream(
+  res: Response,
+  ms = 5_000
+): Promise<{ event: string; data: string }[]> {
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  const stop = setTimeout(() => void reader.cancel(), ms)
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) {
+        break
+      }
+      text += decoder.decode(value, { stream: true })
+    }
+  } finally {
+    clearTimeout(stop)
+  }
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '' && !block.startsWith(':'))
+    .map((block) => {
+      const lines = block.split('\n')
+      const field = (name: string): string[] =>
+        lines
+          .filter((line) => line.startsWith(`${name}: `))
+          .map((line) => line.slice(name.length + 2))
+      return { event: field('event')[0] ?? '', data: field('data').join('\n') }
+    })
+}

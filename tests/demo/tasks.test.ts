@@ -18,7 +18,7 @@ import {
   noJsRequest,
   plainRequest,
 } from '../../src/testing/index.ts'
-import { TEST_USERS, drainTasks, signIn, unsafeMarkup, untilTask } from './setup.ts'
+import { TEST_USERS, drainTasks, readStream, signIn, unsafeMarkup, untilTask } from './setup.ts'
 
 interface Harness {
   app: ReturnType<typeof createApp>
@@ -275,36 +275,6 @@ describe('the orders export', () => {
     expect(rows).toHaveLength(5_400 + 1)
   })
 })
-
-/** Reads an event stream until it ends (or `ms` pass), as `{ event, data }` messages. */
-async function readStream(res: Response, ms = 5_000): Promise<{ event: string; data: string }[]> {
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader()
-  const decoder = new TextDecoder()
-  let text = ''
-  const stop = setTimeout(() => void reader.cancel(), ms)
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) {
-        break
-      }
-      text += decoder.decode(value, { stream: true })
-    }
-  } finally {
-    clearTimeout(stop)
-  }
-  return text
-    .split('\n\n')
-    .filter((block) => block.trim() !== '' && !block.startsWith(':'))
-    .map((block) => {
-      const lines = block.split('\n')
-      const field = (name: string): string[] =>
-        lines
-          .filter((line) => line.startsWith(`${name}: `))
-          .map((line) => line.slice(name.length + 2))
-      return { event: field('event')[0] ?? '', data: field('data').join('\n') }
-    })
-}
 
 const streamHeaders = { Accept: 'text/html, text/event-stream' }
 
