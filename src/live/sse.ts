@@ -43,3 +43,16 @@ export function formatMessage(message: SseMessage): string {
 
 /** A comment line: ignored by every client, it keeps idle connections open through proxies. */
 export const HEARTBEAT = ': \n\n'
+
+const encoder = new TextEncoder()
+
+/**
+ * One message as the bytes a stream writes. A fan-out encodes each distinct message once and
+ * hands the same bytes to every stream (they only read them).
+ */
+export function encodeMessage(message: SseMessage): Uint8Array {
+  return encoder.encode(formatMessage(message))
+}
+
+/** The heartbeat comment's bytes, encoded once. */
+export const HEARTBEAT_BYTES: Uint8Array = encoder.encode(HEARTBEAT)

@@ -1,10 +1,8 @@
 // One open event stream: a ReadableStream the server pipes into the socket. Its queue counts
 // bytes, so what a slow reader has not taken yet is known exactly (node-server stops pulling
 // while the socket's own buffer is full).
-import { HEARTBEAT, formatMessage } from './sse.ts'
+import { HEARTBEAT_BYTES, encodeMessage } from './sse.ts'
 import type { SseMessage } from './sse.ts'
-
-const encoder = new TextEncoder()
 
 /** Why a stream ended. */
 export type EndReason = 'client' | 'slow' | 'until' | 'shutdown'
@@ -47,13 +45,16 @@ export class LiveStream {
     return -(this.#controller?.desiredSize ?? 0)
   }
 
-  /** Queues a message; a stream whose reader is too far behind is dropped instead. */
-  send(message: SseMessage): boolean {
-    return this.#write(formatMessage(message))
+  /**
+   * Queues a message (or its bytes from `encodeMessage()`, shared by a fan-out); a stream whose
+   * reader is too far behind is dropped instead.
+   */
+  send(message: SseMessage | Uint8Array): boolean {
+    return this.#write(message instanceof Uint8Array ? message : encodeMessage(message))
   }
 
   heartbeat(): void {
-    this.#write(HEARTBEAT)
+    this.#write(HEARTBEAT_BYTES)
   }
 
   /** Ends the stream, after a last message if given. */
@@ -62,17 +63,16 @@ export class LiveStream {
       return
     }
     if (last !== undefined) {
-      this.#write(formatMessage(last))
+      this.#write(encodeMessage(last))
     }
     this.#finish(reason)
     this.#controller?.close()
   }
 
-  #write(text: string): boolean {
+  #write(chunk: Uint8Array): boolean {
     if (this.#ended) {
       return false
     }
-    const chunk = encoder.encode(text)
     const queued = this.buffered
     if (queued > 0 && queued + chunk.byteLength > this.#callbacks.maxBuffered) {
       // a reader that does not read must not hold memory or delay the other streams
