@@ -118,9 +118,21 @@ export function shipFinished(
     }
     const failed =
       record.status === 'FAILED' ? toasts({ message: shipFailure(record), kind: 'error' }) : ''
+    // a table that fails to render must not cost the stream its last message (it would stay open
+    // on a finished task): the toast says to reload instead
+    let rows: SafeHtml
+    try {
+      rows = await table.render(c)
+    } catch (error) {
+      console.error('demo: the orders table could not be refreshed after a bulk ship:', error)
+      return html`${failed}${toasts({
+        message: 'The orders table could not be refreshed: reload the page to see the changes.',
+        kind: 'error',
+      })}`
+    }
     // the toast first: htmx 2 resolves each <hx-partial> target from the polling element, which
     // the table's block takes out of the page
-    return html`${failed}${hxPartial(table, await table.render(c))}`
+    return html`${failed}${hxPartial(table, rows)}`
   }
 }
 

@@ -5,7 +5,6 @@ import type { HubConfig, LiveHubOptions } from './options.ts'
 import { Registry, endStream, isDone } from './registry.ts'
 import type { Entry } from './registry.ts'
 import { renderEntries } from './render.ts'
-import { encodeMessage } from './sse.ts'
 import { createView } from './view.ts'
 import type { LiveOptions, LiveView } from './view.ts'
 
@@ -79,15 +78,9 @@ export function liveHub(options: LiveHubOptions = {}): LiveHub {
       const done = await Promise.all(entries.map((entry) => isDone(entry)))
       const finished = new Set(entries.filter((_, i) => done[i] === true))
       const rendered = await renderEntries(entries, onError)
-      // a partial shared by many streams renders once: its message is encoded once too
-      const encoded = new Map<string, Uint8Array>()
       for (const { entry, data } of rendered) {
-        let bytes = encoded.get(data)
-        if (bytes === undefined) {
-          bytes = encodeMessage({ id, data })
-          encoded.set(data, bytes)
-        }
-        entry.stream.send(bytes)
+        // each stream's data differs even for a shared partial: it carries the stream's nonce
+        entry.stream.send({ id, data })
         // a message whose render failed is not the last: the next publish tries again
         if (finished.has(entry)) {
           endStream(entry)

@@ -80,10 +80,6 @@ export function redisBus(options: RedisBusOptions): LiveBus {
     }
   }
 
-  const report = (error: unknown): void => {
-    console.error('hxkit/live: Redis subscription failed, retrying:', error)
-  }
-
   // One (un)subscribe at a time, ending in the state last asked for: a stream that opens and
   // closes before the connection is up must not leave the pattern subscribed.
   let wanted = false
@@ -101,9 +97,11 @@ export function redisBus(options: RedisBusOptions): LiveBus {
       onReady()
     }
   }
-  // A failed (un)subscribe (Redis down, the command timed out) is tried again until it holds, so
-  // streams waiting for their first render get it once Redis is back.
+  // A failed (un)subscribe (Redis down, the command timed out) is tried again a second after each
+  // failure until it holds, so streams waiting for their first render get it once Redis is back.
+  // An outage is logged once when it starts and once when it ends.
   let retry: ReturnType<typeof setTimeout> | undefined
+  let failing = false
   const sync = (): void => {
     syncing = syncing
       .then(async () => {
@@ -112,11 +110,21 @@ export function redisBus(options: RedisBusOptions): LiveBus {
           await (target ? subscriber.psubscribe(pattern) : subscriber.punsubscribe(pattern))
           subscribed = target
         }
+        if (failing) {
+          failing = false
+          console.error('hxkit/live: Redis subscription restored')
+        }
         acknowledge()
       })
       .catch((error: unknown) => {
-        report(error)
-        if (!closed && retry === undefined) {
+        if (closed) {
+          return
+        }
+        if (!failing) {
+          failing = true
+          console.error('hxkit/live: Redis subscription failed, retrying every second:', error)
+        }
+        if (retry === undefined) {
           retry = setTimeout(() => {
             retry = undefined
             sync()

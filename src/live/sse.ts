@@ -46,10 +46,7 @@ export const HEARTBEAT = ': \n\n'
 
 const encoder = new TextEncoder()
 
-/**
- * One message as the bytes a stream writes. A fan-out encodes each distinct message once and
- * hands the same bytes to every stream (they only read them).
- */
+/** One message as the UTF-8 bytes a stream writes. */
 export function encodeMessage(message: SseMessage): Uint8Array {
   return encoder.encode(formatMessage(message))
 }

@@ -45,12 +45,9 @@ export class LiveStream {
     return -(this.#controller?.desiredSize ?? 0)
   }
 
-  /**
-   * Queues a message (or its bytes from `encodeMessage()`, shared by a fan-out); a stream whose
-   * reader is too far behind is dropped instead.
-   */
-  send(message: SseMessage | Uint8Array): boolean {
-    return this.#write(message instanceof Uint8Array ? message : encodeMessage(message))
+  /** Queues a message; a stream whose reader is too far behind is dropped instead. */
+  send(message: SseMessage): boolean {
+    return this.#write(encodeMessage(message))
   }
 
   heartbeat(): void {

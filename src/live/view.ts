@@ -47,17 +47,22 @@ export interface LiveElementOptions {
   url?: string | undefined
 }
 
-// The stream URL with `since=` set to the page's render time: a `since` already on the URL (an
-// application link copied from an earlier page) is replaced, never repeated.
+// The stream URL with `since=` set to the page's render time. A `since` already on the URL (an
+// application link copied from an earlier page) is replaced, never repeated; any other query is
+// kept as written.
 function withSince(target: string, since: number): string {
   const query = target.indexOf('?')
   if (query === -1) {
     return `${target}?since=${String(since)}`
   }
+  if (!/[?&]since=/.test(target)) {
+    return `${target}&since=${String(since)}`
+  }
   const params = new URLSearchParams(target.slice(query + 1))
   params.set('since', String(since))
   return `${target.slice(0, query)}?${params.toString()}`
 }
+
 /** Live partials: the stream route and the element that opens it. */
 export interface LiveView {
   /** The route to mount `handler` on. */

@@ -418,6 +418,27 @@ describe('handing "all across pages" off to a task', () => {
   })
 })
 
+describe('when the refreshed table cannot be drawn', () => {
+  it('still sends the last message, with a toast saying to reload, so the view ends', async () => {
+    const { scope, expected } = await offer('status=pending')
+    const poll = progressUrl(await (await ship('status=pending', { scope, expected })).text())
+    await drain()
+    h.db.sqlite().exec('ALTER TABLE orders RENAME TO orders_away')
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+
+    const done = await htmxRequest(h.app, poll, { target: 'div#x' })
+    const body = await done.text()
+    h.db.sqlite().exec('ALTER TABLE orders_away RENAME TO orders')
+
+    expect(done.status).toBe(286)
+    expect(body).toContain('Bulk shipping of orders finished')
+    expect(body).toContain('The orders table could not be refreshed: reload the page')
+    expect(body).not.toContain(TABLE_BLOCK)
+    expect(String(logged.mock.calls[0]?.[0])).toContain('could not be refreshed')
+    logged.mockRestore()
+  })
+})
+
 describe('without JavaScript, and who may', () => {
   it('answers a plain form POST with 303 to the task page, as the progress view does', async () => {
     const { scope, expected } = await offer('status=pending')

@@ -156,6 +156,11 @@ describe('redisBus()', () => {
         await sleep(50)
       }
       expect(heard).toEqual(['orders'])
+      // one line when the outage starts, one when it ends, however many tries it took
+      expect(errors.filter((e) => e.includes('hxkit/live'))).toEqual([
+        expect.stringContaining('Redis subscription failed, retrying'),
+        'hxkit/live: Redis subscription restored',
+      ])
     } finally {
       console.error = logged
       await redis.start().catch(() => undefined)

@@ -83,6 +83,12 @@ describe('hub.live()', () => {
       expect(Number(params.get('since'))).toBeGreaterThan(Date.now() - 5000)
     })
 
+    it('keeps a query without since as it is written', async () => {
+      const { text } = await render({ url: '/orders/live?q=a%20b&flag' })
+
+      expect(text).toMatch(/hx-sse:connect="\/orders\/live\?q=a%20b&amp;flag&amp;since=\d+"/)
+    })
+
     it('polls every 5 s by default', async () => {
       expect((await render({ htmx: 2 })).text).toContain('hx-trigger="every 5s"')
     })
