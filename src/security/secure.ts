@@ -125,34 +125,32 @@ export function secure(options: SecureOptions = {}): MiddlewareHandler {
   const writeStatic = (target: HeaderTarget): void => {
     writeHeaders(target, headers as StaticHeaders)
   }
+  // runs `step` now when the static headers are ready (every request after the first few), else
+  // once they are: only then does the chain have something to await
+  const onceCaptured = (step: () => void): Promise<void> | undefined => {
+    if (headers !== undefined) {
+      step()
+      return undefined
+    }
+    return captured?.then(step)
+  }
   return chain(
     parts,
     safeParts,
-    (c) => {
-      if (captured === undefined) {
-        return undefined
-      }
-      // the kit's own HTML responses get them as they are built (src/internal/fast-response.ts)
-      if (headers !== undefined) {
-        addHeaderWriter(c, writeStatic)
-        return undefined
-      }
-      return captured.then(() => {
-        addHeaderWriter(c, writeStatic)
-      })
-    },
-    (c) => {
-      if (captured === undefined || isComplete(c.res)) {
-        return undefined
-      }
-      if (headers !== undefined) {
-        editResponseHeaders(c, writeStatic)
-        return undefined
-      }
-      return captured.then(() => {
-        editResponseHeaders(c, writeStatic)
-      })
-    }
+    // the kit's own HTML responses get them as they are built (src/internal/fast-response.ts)
+    (c) =>
+      captured === undefined
+        ? undefined
+        : onceCaptured(() => {
+            addHeaderWriter(c, writeStatic)
+          }),
+    // any other response gets them on the way out
+    (c) =>
+      captured === undefined || isComplete(c.res)
+        ? undefined
+        : onceCaptured(() => {
+            editResponseHeaders(c, writeStatic)
+          })
   )
 }
 
