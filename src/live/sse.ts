@@ -46,10 +46,5 @@ export const HEARTBEAT = ': \n\n'
 
 const encoder = new TextEncoder()
 
-/** One message as the UTF-8 bytes a stream writes. */
-export function encodeMessage(message: SseMessage): Uint8Array {
-  return encoder.encode(formatMessage(message))
-}
-
 /** The heartbeat comment's bytes, encoded once. */
 export const HEARTBEAT_BYTES: Uint8Array = encoder.encode(HEARTBEAT)

@@ -10,7 +10,8 @@ import type { HubInternals } from './hub.ts'
 import { endIfDone } from './registry.ts'
 import type { Entry } from './registry.ts'
 import { renderBlocks } from './render.ts'
-import { LiveStream } from './stream.ts'
+import { LiveStream, directResponse } from './stream.ts'
+import type { DirectResponse } from './stream.ts'
 
 /** Options of `hub.live()`. */
 export interface LiveOptions {
@@ -149,8 +150,12 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
     if (hub.closed() || registry.entries.size >= config.maxStreams) {
       return refuse(c, 503, config.retryAfter)
     }
-    const stream = new LiveStream({
+    const stream: LiveStream = new LiveStream({
       maxBuffered: config.maxBuffered,
+      // only while the server sends the very response returned here: a middleware that replaced
+      // it may have wrapped the body, and direct writes would bypass the wrapper
+      direct: (): DirectResponse | undefined =>
+        c.res === response ? directResponse(c.env) : undefined,
       onEnd: (ended, reason) => {
         registry.remove(ended, reason)
       },
@@ -168,7 +173,7 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
         void endIfDone(entry)
       }
     })
-    return new Response(stream.body, {
+    const response = new Response(stream.body, {
       headers: {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store, no-transform',
@@ -178,6 +183,7 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
         Connection: 'close',
       },
     })
+    return response
   }
 
   const element = (_c: Context, elementOptions: LiveElementOptions = {}): SafeHtml => {
