@@ -29,6 +29,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { startRedis } from '../tests/fixtures/redis.ts'
 import { call, startChild, waitReady } from './lib/children.ts'
+import { cpuMicros } from './lib/cpu.ts'
 import { machineLine } from './lib/machine.ts'
 import { quantile } from './lib/stats.ts'
 import { markdownTable } from './lib/table.ts'
@@ -47,6 +48,8 @@ const CLIENT_PROCESSES = Number(
 )
 const CLIENTS = fileURLToPath(new URL('./live-clients.ts', import.meta.url))
 const children: ChildProcess[] = []
+// each server process by its port, for its CPU time
+const serverPids = new Map<number, number>()
 const agent = new Agent({ keepAlive: false, maxSockets: Infinity })
 
 process.on('exit', () => {
@@ -66,6 +69,7 @@ function startServer(env: Record<string, string> = {}): Promise<number> {
     child.stdout.on('data', (chunk: Buffer) => {
       const port = /PORT (\d+)/.exec(chunk.toString())?.[1]
       if (port !== undefined) {
+        serverPids.set(Number(port), child.pid ?? 0)
         done(Number(port))
       }
     })
@@ -175,10 +179,14 @@ async function heapPerStream(
   }
 }
 
-/** One case's publish-to-receive times (ms): every message, and those after the FIRST publishes. */
+/**
+ * One case's publish-to-receive times (ms): every message, and those after the FIRST publishes;
+ * and the CPU time (user + system, ms) the streams' server spent per publish, or null without /proc.
+ */
 interface Latency {
   all: number[]
   later: number[]
+  cpuPerPublish: number | null
 }
 
 async function latency(
@@ -190,12 +198,15 @@ async function latency(
   const sentAt = new Map<number, number>()
   const streams = await openStreams(clients, streamPort, subscribers)
   await sleep(500)
+  const server = serverPids.get(streamPort) ?? 0
+  const cpuBefore = cpuMicros(server)
   for (let seq = 1; seq <= PUBLISHES; seq++) {
     sentAt.set(seq, sharedNow())
     await json(publishPort, `/publish?seq=${String(seq)}`)
     // longer than the coalescing interval: each publish is its own message
     await sleep(400)
   }
+  const cpuAfter = cpuMicros(server)
   await sleep(500)
   const received = await streams.collect()
   await streams.close()
@@ -223,10 +234,13 @@ async function latency(
         (other > 0 ? ` and ${String(other)} that no publish sent` : '')
     )
   }
-  return { all: samples, later }
+  const cpuPerPublish =
+    cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / 1000 / PUBLISHES
+  return { all: samples, later, cpuPerPublish }
 }
 
 const ms = (value: number): string => value.toFixed(1)
+const cpuMs = (value: number | null): string => (value === null ? '—' : `${ms(value)} ms`)
 const machine = machineLine()
 const clients = await startClients()
 const heap = await heapPerStream(clients)
@@ -262,6 +276,11 @@ console.log(
         `publish → receive, ${String(SUBSCRIBERS)} subscribers, one instance (p50 / p99)`,
         `${ms(quantile(one.all, 0.5))} / ${ms(quantile(one.all, 0.99))} ms`,
         'p99 ≤ 50 ms',
+      ],
+      [
+        `server CPU (user + system) per publish, ${String(SUBSCRIBERS)} / 10 subscribers, one instance`,
+        `${cpuMs(one.cpuPerPublish)} / ${cpuMs(few.cpuPerPublish)}`,
+        '—',
       ],
       [
         'publish → receive, 10 subscribers, one instance (p50 / p99), same run',
