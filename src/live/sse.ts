@@ -46,5 +46,9 @@ export const HEARTBEAT = ': \n\n'
 
 const encoder = new TextEncoder()
 
-/** The heartbeat comment's bytes, encoded once. */
-export const HEARTBEAT_BYTES: Uint8Array = encoder.encode(HEARTBEAT)
+const HEARTBEAT_BYTES = encoder.encode(HEARTBEAT)
+
+/** Formatted text (a message or `HEARTBEAT`) as UTF-8 bytes; the heartbeat's are encoded once. */
+export function encodeText(text: string): Uint8Array {
+  return text === HEARTBEAT ? HEARTBEAT_BYTES : encoder.encode(text)
+}

@@ -3,7 +3,7 @@
 // is known exactly. Behind @hono/node-server the stream also writes straight to Node's response
 // once the server has sent the head: a publish to 1,000 streams then costs 1,000 `write()`s,
 // not 1,000 enqueue → read → write hand-offs (docs/performance.md, "Live streams").
-import { HEARTBEAT, HEARTBEAT_BYTES, formatMessage } from './sse.ts'
+import { HEARTBEAT, encodeText, formatMessage } from './sse.ts'
 import type { SseMessage } from './sse.ts'
 
 /** Why a stream ended. */
@@ -32,8 +32,6 @@ export interface StreamCallbacks {
   readonly direct?: (() => DirectResponse | undefined) | undefined
 }
 
-const encoder = new TextEncoder()
-
 /** Node's response in a hono context's bindings, if the app is served by @hono/node-server. */
 export function directResponse(env: unknown): DirectResponse | undefined {
   const outgoing = (env as { outgoing?: unknown } | undefined)?.outgoing as
@@ -50,10 +48,9 @@ export class LiveStream {
   // true once the server asked for more with nothing queued: everything enqueued so far is in
   // the response, so a direct write cannot overtake it
   #drained = false
-  // set for good once writes go straight to the response; the ReadableStream then only ends
-  #writing: DirectResponse | undefined
-  // set for good when there is no response to write to directly
-  #portable = false
+  // undecided; then for good either Node's response, written to directly (the ReadableStream
+  // then only ends), or null: there is none to write to
+  #writing: DirectResponse | null | undefined
   readonly #callbacks: StreamCallbacks
 
   constructor(callbacks: StreamCallbacks) {
@@ -81,7 +78,7 @@ export class LiveStream {
 
   /** True once messages go straight to Node's response instead of through the ReadableStream. */
   get writesDirectly(): boolean {
-    return this.#writing !== undefined
+    return this.#writing !== undefined && this.#writing !== null
   }
 
   /**
@@ -89,7 +86,7 @@ export class LiveStream {
    * buffers), or, writing directly, what Node's response still holds (UTF-16 units).
    */
   get buffered(): number {
-    return this.#writing === undefined
+    return this.#writing === undefined || this.#writing === null
       ? -(this.#controller?.desiredSize ?? 0)
       : this.#writing.writableLength
   }
@@ -125,8 +122,7 @@ export class LiveStream {
       this.#finish('client')
       return false
     }
-    const chunk =
-      direct !== undefined ? text : text === HEARTBEAT ? HEARTBEAT_BYTES : encoder.encode(text)
+    const chunk = direct === undefined ? encodeText(text) : text
     const queued = this.buffered
     if (queued > 0 && queued + chunk.length > this.#callbacks.maxBuffered) {
       // a reader that does not read must not hold memory or delay the other streams
@@ -150,15 +146,13 @@ export class LiveStream {
   // Node's response once writing to it cannot overtake a chunk still in the ReadableStream: the
   // server has sent the head and asked for more with nothing queued
   #direct(): DirectResponse | undefined {
-    if (this.#writing === undefined && this.#drained && !this.#portable) {
-      const direct = this.#callbacks.direct?.()
-      if (direct === undefined) {
-        this.#portable = true
-      } else if (direct.headersSent) {
+    if (this.#writing === undefined && this.#drained) {
+      const direct = this.#callbacks.direct?.() ?? null
+      if (direct === null || direct.headersSent) {
         this.#writing = direct
       }
     }
-    return this.#writing
+    return this.#writing ?? undefined
   }
 
   #finish(reason: EndReason): void {
