@@ -1,10 +1,11 @@
 /**
- * Where a request's CPU time goes: the node:http baseline and the hxkit demo (full page and orders
- * partial) each run in their own process under autocannon load, with V8's sampling profiler on for
- * the measured window only (started and stopped over IPC), and the samples are summed by where
- * their code lives — the kit's modules, the demo's pages, hono, @hono/node-server, undici, Node's
- * HTTP stack, socket writes, GC — as µs of busy CPU per request. The columns are comparable with
- * each other (same run, same load); the absolute numbers include the profiler's own cost.
+ * Where a request's CPU time goes: the node:http baseline, the hxkit demo (full page and orders
+ * partial) and hono serving the baseline's page (the floor of any app on hono) each run in their
+ * own process under autocannon load, with V8's sampling profiler on for the measured window only
+ * (started and stopped over IPC), and the samples are summed by where their code lives — the
+ * kit's modules, the demo's pages, hono, @hono/node-server, undici, Node's HTTP stack, socket
+ * writes, GC — as µs of busy CPU per request. The columns are comparable with each other (same
+ * run, same load); the absolute numbers include the profiler's own cost.
  *
  * Run: `npm run bench:profile` (~40 s), `-- --seconds=8`, `-- --json`, `-- --top=25` (also the 25
  * functions with the most self time in each column).
@@ -35,6 +36,8 @@ const PARTIAL = {
 const COLUMNS: readonly { id: string; kind: Kind; headers: Record<string, string> }[] = [
   { id: 'baseline page', kind: 'baseline', headers: {} },
   { id: 'hxkit page', kind: 'hxkit', headers: {} },
+  // hono serving the baseline's hand-built page: the floor of any app on hono, in the same run
+  { id: 'hono page', kind: 'hono-hand', headers: {} },
   { id: 'baseline partial', kind: 'baseline', headers: PARTIAL },
   { id: 'hxkit partial', kind: 'hxkit', headers: PARTIAL },
 ]
