@@ -7,8 +7,9 @@
  * writes, GC — as µs of busy CPU per request. The columns are comparable with each other (same
  * run, same load); the absolute numbers include the profiler's own cost.
  *
- * Run: `npm run bench:profile` (~40 s), `-- --seconds=8`, `-- --json`, `-- --top=25` (also the 25
- * functions with the most self time in each column).
+ * Run: `npm run bench:profile` (~50 s), `-- --seconds=8`, `-- --json`, `-- --top=25` (also the 25
+ * functions with the most self time in each column), `-- --inclusive=25` (the 25 with the most
+ * inclusive time: a middleware and what it ran synchronously).
  */
 import { startLoad, startServer, tempDatabase } from './http/harness.ts'
 import type { Kind } from './http/servers.ts'
@@ -22,7 +23,11 @@ import { markdownTable } from './lib/table.ts'
 
 /** A V8 CPU profile, as `Profiler.stop` returns it. */
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]
+  nodes: {
+    id: number
+    callFrame: { functionName: string; url: string; lineNumber: number }
+    children?: number[]
+  }[]
   samples: number[]
   timeDeltas: number[]
 }
@@ -108,6 +113,12 @@ export function attribute(profile: CpuProfile, requests: number): Map<string, nu
   return out
 }
 
+// `name file:line` of a sampled function, the file relative to the repository or node_modules
+function frameName(frame: CpuProfile['nodes'][number]['callFrame']): string {
+  const file = frame.url.replace(/^file:\/\/.*?\/(src|demo|bench|node_modules)\//, '$1/')
+  return `${frame.functionName || '(anonymous)'} ${file}:${String(frame.lineNumber + 1)}`
+}
+
 /**
  * µs of self time per request of the `count` heaviest functions, named `name file:line`.
  *
@@ -125,17 +136,68 @@ export function heaviest(profile: CpuProfile, requests: number, count: number): 
     if (frame === undefined || frame.functionName === '(idle)') {
       return
     }
-    const file = frame.url.replace(/^file:\/\/.*?\/(src|demo|bench|node_modules)\//, '$1/')
-    const name = `${frame.functionName || '(anonymous)'} ${file}:${String(frame.lineNumber + 1)}`
+    const name = frameName(frame)
     out.set(name, (out.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / requests)
   })
   return [...out].sort((a, b) => b[1] - a[1]).slice(0, count)
 }
 
-/** One column's figures: µs per request by bucket, and the heaviest functions. */
+/**
+ * µs per request of the `count` functions with the most inclusive time: every sample with the
+ * function anywhere on its stack counts once for it (the function and all it called, as far as
+ * the call stayed synchronous). A middleware that calls `next()` includes what runs after it.
+ *
+ * @param profile - the window's profile
+ * @param requests - the requests answered in the window
+ * @param count - how many functions
+ * @example
+ * inclusive(profile, 12_000, 25)[0] // ['fetch node_modules/hono/dist/hono-base.js:305', 97.1]
+ */
+export function inclusive(
+  profile: CpuProfile,
+  requests: number,
+  count: number
+): [string, number][] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const parent = new Map<number, number>()
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) {
+      parent.set(child, node.id)
+    }
+  }
+  // the distinct function names on each sampled node's stack, found once per node
+  const stacks = new Map<number, Set<string>>()
+  const stackOf = (id: number): Set<string> => {
+    let names = stacks.get(id)
+    if (names === undefined) {
+      names = new Set()
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const frame = byId.get(at)?.callFrame
+        if (frame !== undefined && !frame.functionName.startsWith('(')) {
+          names.add(frameName(frame))
+        }
+      }
+      stacks.set(id, names)
+    }
+    return names
+  }
+  const out = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    if (byId.get(id)?.callFrame.functionName === '(idle)') {
+      return
+    }
+    for (const name of stackOf(id)) {
+      out.set(name, (out.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / requests)
+    }
+  })
+  return [...out].sort((a, b) => b[1] - a[1]).slice(0, count)
+}
+
+/** One column's figures: µs per request by bucket, the heaviest functions, self and inclusive. */
 interface Column {
   buckets: Map<string, number>
   top: [string, number][]
+  inclusive: [string, number][]
 }
 
 async function profileOne(
@@ -144,7 +206,7 @@ async function profileOne(
   seconds: number,
   db: string,
   cookie: string,
-  top: number
+  counts: { top: number; inclusive: number }
 ): Promise<Column> {
   const load = await startLoad()
   const server = await startServer(kind, { db })
@@ -159,7 +221,8 @@ async function profileOne(
     }
     return {
       buckets: attribute(profile, result.requests),
-      top: heaviest(profile, result.requests, top),
+      top: heaviest(profile, result.requests, counts.top),
+      inclusive: inclusive(profile, result.requests, counts.inclusive),
     }
   } finally {
     await stopChild(server.child)
@@ -171,13 +234,16 @@ async function main(): Promise<void> {
   ensureBenchDeps()
   const seconds = Number(/--seconds=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 6)
   const top = Number(/--top=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 0)
+  const most = Number(/--inclusive=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 0)
   const db = tempDatabase()
   const cookie = await sessionCookieFor(db)
   const machine = machineLine()
   const profiled: Column[] = []
   for (const column of COLUMNS) {
     process.stderr.write(`profile: ${column.id} …\n`)
-    profiled.push(await profileOne(column.kind, column.headers, seconds, db, cookie, top))
+    profiled.push(
+      await profileOne(column.kind, column.headers, seconds, db, cookie, { top, inclusive: most })
+    )
   }
   const columns = profiled.map((column) => column.buckets)
   const buckets = [...new Set(columns.flatMap((c) => [...c.keys()]))].sort(
@@ -200,18 +266,23 @@ async function main(): Promise<void> {
       ],
     })
   )
+  const list = (title: string, rows: [string, number][]): void => {
+    console.log(`\n${title}\n`)
+    console.log(
+      markdownTable({
+        headers: ['function', 'µs/request'],
+        numeric: [1],
+        rows: rows.map(([name, us]) => [name, fixed(us, 1)]),
+      })
+    )
+  }
   profiled.forEach((column, i) => {
+    const id = String(COLUMNS[i]?.id)
     if (top > 0) {
-      console.log(
-        `\n${String(COLUMNS[i]?.id)}: the ${String(top)} functions with the most self time\n`
-      )
-      console.log(
-        markdownTable({
-          headers: ['function', 'µs/request'],
-          numeric: [1],
-          rows: column.top.map(([name, us]) => [name, fixed(us, 1)]),
-        })
-      )
+      list(`${id}: the ${String(top)} functions with the most self time`, column.top)
+    }
+    if (most > 0) {
+      list(`${id}: the ${String(most)} functions with the most inclusive time`, column.inclusive)
     }
   })
 }
