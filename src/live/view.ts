@@ -110,6 +110,15 @@ function refuse(c: Context, status: 404 | 503, retryAfter: number): Response {
   return c.text(status === 503 ? 'Too many live streams' : 'No such live channel', status)
 }
 
+const STREAM_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-store, no-transform',
+  // nginx buffers proxied responses unless told not to
+  'X-Accel-Buffering': 'no',
+  // the socket is not reused after a stream: a shutdown need not wait for it to idle
+  Connection: 'close',
+}
+
 export function createView(hub: HubInternals, options: LiveOptions): LiveView {
   checkOptions(options)
   const { path, partials, until, oob } = options
@@ -146,6 +155,11 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
     if (!(c.req.header('Accept') ?? '').includes('text/event-stream')) {
       return poll(c)
     }
+    // hono answers HEAD through the GET route and drops the body unread: a stream opened for it
+    // would stay registered, rendering on every publish and holding a place under maxStreams
+    if (c.req.method === 'HEAD') {
+      return new Response(null, { headers: STREAM_HEADERS })
+    }
     const { registry, config } = hub
     if (hub.closed() || registry.entries.size >= config.maxStreams) {
       return refuse(c, 503, config.retryAfter)
@@ -173,16 +187,7 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
         void endIfDone(entry)
       }
     })
-    const response = new Response(stream.body, {
-      headers: {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store, no-transform',
-        // nginx buffers proxied responses unless told not to
-        'X-Accel-Buffering': 'no',
-        // the socket is not reused after a stream: a shutdown need not wait for it to idle
-        Connection: 'close',
-      },
-    })
+    const response = new Response(stream.body, { headers: STREAM_HEADERS })
     return response
   }
 

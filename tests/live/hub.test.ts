@@ -307,6 +307,25 @@ describe('liveHub()', () => {
       await expect.poll(() => client.comments, { timeout: 2000 }).toBeGreaterThanOrEqual(3)
     })
 
+    it('answers HEAD with the stream headers and opens no stream', async () => {
+      app = await startLiveApp({ maxStreams: 1 })
+
+      const heads = await Promise.all(
+        [1, 2, 3].map(() =>
+          fetch(`${(app as LiveApp).url}/live`, {
+            method: 'HEAD',
+            headers: { Accept: 'text/event-stream' },
+          })
+        )
+      )
+      const client = await open(`/live?since=${String(Date.now() + 60_000)}`)
+
+      expect(heads.map((res) => res.status)).toEqual([200, 200, 200])
+      expect(heads[0]?.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
+      expect(client.status).toBe(200)
+      expect(app.hub.stats().streams).toBe(1)
+    })
+
     it('refuses new streams after close() with 503', async () => {
       app = await startLiveApp()
       await app.hub.close()
