@@ -182,6 +182,7 @@ export function createApp(options: AppOptions) {
     tasks: () => tasks.tasks(),
     follow: (c, record, query) => tasks.follow(c, record, query),
     guards,
+    onChanged: live.ordersChanged,
   })
   // the task pages are for viewers; starting a task and the row actions (POST) for operators
   const tasks = registerTasks(app, {

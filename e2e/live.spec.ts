@@ -65,6 +65,31 @@ test.describe('live overview', () => {
     await expect(page.locator('#activity li').first()).toContainText(/Order #\d+ created/)
     await other.close()
   })
+
+  test('the activity follows a status edited in the orders console in another tab', async ({
+    page,
+    context,
+  }) => {
+    await openLive(page, '/', '/live/overview')
+    const other = await context.newPage()
+    await other.goto('/orders')
+    const row = other.locator('#order-5390')
+    // a status other than the current one (each htmx project edits the same order)
+    const status =
+      (await row.locator('.status').textContent()) === 'cancelled' ? 'delivered' : 'cancelled'
+    const latest = page.locator('#activity li').first()
+    await expect(latest).not.toContainText(`Order #5390 marked ${status}`)
+
+    await row.getByRole('link', { name: 'Edit order 5390' }).click()
+    await row.getByLabel('Status').selectOption(status)
+    await row.getByRole('button', { name: 'Save order 5390' }).click()
+    await expect(other.locator('#order-5390 .status')).toHaveText(status)
+
+    await expect(latest).toContainText(`Order #5390 marked ${status}`, {
+      timeout: projectHtmxMajor() === '2' ? 8000 : 3000,
+    })
+    await other.close()
+  })
 })
 
 test.describe('live partials under hx-csp', () => {

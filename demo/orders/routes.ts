@@ -65,6 +65,8 @@ export function registerOrders(
     bulkInlineMax?: number | undefined
     /** Who may read the console and who may change orders; default anyone. */
     guards?: GroupGuards | undefined
+    /** Called after every change to orders made here (open overviews follow it). */
+    onChanged?: (() => void) | undefined
   }
 ) {
   // the edit row and the edit dialog are GETs that open a change
@@ -75,7 +77,8 @@ export function registerOrders(
     (c) => !isRead(c) || /\/(?:edit|dialog)$/.test(c.req.path)
   )
   let opened: ConsoleStore | undefined
-  const store = (): ConsoleStore => (opened ??= consoleStore(deps.db.sqlite()))
+  const store = (): ConsoleStore =>
+    (opened ??= consoleStore(deps.db.sqlite(), { onChange: deps.onChanged }))
   const secret = deps.secret ?? consoleSecret()
   const tableDeps = {
     get store() {

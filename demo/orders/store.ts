@@ -150,10 +150,18 @@ export interface ConsoleStore {
  * Opens the console's queries on the demo database (adds two indexes once).
  *
  * @param db - the open database
+ * @param [options] - `onChange`: called after every write that changed orders or the activity
+ *   log (a status change, a delete, a bulk ship), so open overviews can follow
  * @example
- * const store = consoleStore(db.sqlite())
+ * const store = consoleStore(db.sqlite(), { onChange: live.ordersChanged })
  */
-export function consoleStore(db: Database): ConsoleStore {
+export function consoleStore(
+  db: Database,
+  options: { readonly onChange?: (() => void) | undefined } = {}
+): ConsoleStore {
+  const notifyChange = (): void => {
+    options.onChange?.()
+  }
   db.exec(MIGRATION)
   const cache = new Map<string, Statement>()
   const prepared = (sql: string): Statement => {
@@ -205,18 +213,20 @@ export function consoleStore(db: Database): ConsoleStore {
         `SELECT at, actor, message FROM activity WHERE message = ? OR message LIKE ? ORDER BY at DESC, id DESC LIMIT 50`
       ).all(`Order #${String(id)}`, `Order #${String(id)} %`) as TimelineEntry[],
     setStatus(id, status, actor) {
-      const changed = update.run(status, id).changes > 0
-      if (changed) {
+      const updated = update.run(status, id).changes > 0
+      if (updated) {
         log.run(now(), actor, `Order #${String(id)} marked ${status}`)
+        notifyChange()
       }
-      return changed
+      return updated
     },
     remove(id, actor) {
-      const changed = remove.run(id).changes > 0
-      if (changed) {
+      const removed = remove.run(id).changes > 0
+      if (removed) {
         log.run(now(), actor, `Order #${String(id)} deleted`)
+        notifyChange()
       }
-      return changed
+      return removed
     },
     matchingIds(filters, after, limit) {
       const w = where(filters)
@@ -233,8 +243,9 @@ export function consoleStore(db: Database): ConsoleStore {
       )
       return db.transaction(() => ids.reduce((changed, id) => changed + ship.run(id).changes, 0))()
     },
-    logBulkShip(changed, actor) {
-      log.run(now(), actor, `${String(changed)} orders marked shipped in bulk`)
+    logBulkShip(count, actor) {
+      log.run(now(), actor, `${String(count)} orders marked shipped in bulk`)
+      notifyChange()
     },
     ship(target, actor) {
       return db.transaction(() => {

@@ -195,7 +195,7 @@ function shipTarget(args: ShipArgs): { actor: string } & ({ ids: number[] } | { 
 
 async function shipInChunks(context: TaskContext, args: ShipArgs): Promise<ShipResult> {
   const env = taskEnv()
-  const store = consoleStore(env.db)
+  const store = consoleStore(env.db, { onChange: env.ordersChanged })
   const target = shipTarget(args)
   // "all across pages" re-applies its scope now: the orders that match when the task runs
   const filters =

@@ -15,6 +15,8 @@ export interface TaskEnv {
   readonly admin: TaskAdmin
   /** ms a long task pauses between its steps, so its progress can be watched (0 in tests). */
   readonly stepMs: number
+  /** Tells open overviews that a task changed orders (through the app's hub or the bus). */
+  readonly ordersChanged: () => void
 }
 
 const storage = new AsyncLocalStorage<TaskEnv>()

@@ -4,6 +4,7 @@
 // through its Redis bus, the server through its hub.
 import type { LiveHint } from '../../src/live/index.ts'
 import type { TaskEvent } from '../../src/tasks/index.ts'
+import { ORDERS_CHANNEL } from '../live.ts'
 
 /** The channel the Tasks page listens on. */
 export const TASKS_CHANNEL = 'tasks'
@@ -33,6 +34,8 @@ export interface TaskNotifier {
   readonly progress: (id: string) => void
   /** The task changed state (enqueued, started, finished, cancelled, retried, discarded, run now). */
   readonly changed: (id: string) => void
+  /** A task changed orders (a bulk ship): open overviews render their figures again. */
+  readonly ordersChanged: () => void
   /** The worker's `onTaskEvent`. */
   readonly onTaskEvent: (event: TaskEvent) => void
 }
@@ -71,6 +74,9 @@ export function taskNotifier(publisher: TaskPublisher | undefined): TaskNotifier
   return {
     progress,
     changed,
+    ordersChanged: () => {
+      send(ORDERS_CHANNEL)
+    },
     onTaskEvent: (event) => {
       if (event.type === 'progress') {
         progress(event.id)

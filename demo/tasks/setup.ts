@@ -103,15 +103,16 @@ export function setupTasks(db: Database.Database, options: TasksOptions = {}): D
   const { backend, admin } = (options.backend ?? taskBackendFromEnv)(db)
   const files = exportFiles(db.name)
   const retentionMs = options.retentionMs ?? numberFromEnv('TASKS_RETENTION_HOURS', 24) * 3_600_000
+  const notify = taskNotifier(options.publisher)
   const env: TaskEnv = {
     db,
     files,
     admin,
     stepMs: options.stepMs ?? numberFromEnv('TASKS_STEP_MS', 250),
+    ordersChanged: notify.ordersChanged,
   }
   // every ten minutes, by whichever worker gets there first
   const schedules = [schedule(pruneFinishedTasks, '*/10 * * * *', { args: [retentionMs] })]
-  const notify = taskNotifier(options.publisher)
   const { onTaskEvent } = notify
   return {
     backend,

@@ -10,10 +10,13 @@ import { join } from 'node:path'
 import { createApp } from '../../demo/app.ts'
 import { openDb } from '../../demo/db.ts'
 import type { DemoDb } from '../../demo/db.ts'
+import { ORDERS_CHANNEL, demoLive } from '../../demo/live.ts'
 import { BULK_INLINE_MAX, bulkInlineMax } from '../../demo/orders/bulk.ts'
 import { SHIP_CHUNK } from '../../demo/tasks/definitions.ts'
 import type { Role } from '../../demo/users.ts'
 import { scanCspSafety } from '../../src/csp/index.ts'
+import { memoryBus } from '../../src/live/index.ts'
+import type { LiveBus } from '../../src/live/index.ts'
 import type { TaskRecord } from '../../src/tasks/index.ts'
 import { htmxRequest, noJsRequest } from '../../src/testing/index.ts'
 import { TEST_USERS, drainTasks, readStream, signIn, untilTask } from './setup.ts'
@@ -26,7 +29,9 @@ interface Harness {
 
 let h: Harness
 
-function open(options: { stepMs?: number; version?: 2 | 4; as?: Role } = {}): Harness {
+function open(
+  options: { stepMs?: number; version?: 2 | 4; as?: Role; bus?: LiveBus } = {}
+): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'hxkit-bulk-'))
   const db = openDb({ path: join(dir, 'demo.db'), reset: true })
   const app = createApp({
@@ -34,6 +39,7 @@ function open(options: { stepMs?: number; version?: 2 | 4; as?: Role } = {}): Ha
     htmxVersion: options.version ?? 4,
     tasks: { stepMs: options.stepMs ?? 0 },
     users: TEST_USERS,
+    live: options.bus === undefined ? undefined : demoLive(options.version ?? 4, options.bus),
   })
   return { app: signIn(app, options.as ?? 'operator'), db, dir }
 }
@@ -267,6 +273,26 @@ describe('handing "all across pages" off to a task', () => {
     } finally {
       close(slow)
     }
+  })
+
+  it('tells open overviews once the task has shipped, not when it is enqueued', async () => {
+    close(h)
+    const bus = memoryBus()
+    h = open({ bus })
+    const heard: string[] = []
+    const stop = bus.subscribe((channel) => heard.push(channel))
+    const { scope, expected } = await offer('status=pending')
+
+    expect((await ship('status=pending', { scope, expected })).status).toBe(202)
+    await new Promise((done) => setTimeout(done, 0))
+    const beforeRun = heard.filter((channel) => channel === ORDERS_CHANNEL).length
+    await drain()
+    await new Promise((done) => setTimeout(done, 0))
+    stop()
+
+    expect(pendingCount()).toBe(0)
+    expect(beforeRun).toBe(0)
+    expect(heard.filter((channel) => channel === ORDERS_CHANNEL).length).toBeGreaterThan(0)
   })
 
   it('re-applies the scope when it runs: it ships what matches then and reports that count', async () => {
