@@ -69,28 +69,31 @@ export function liveHub(options: LiveHubOptions = {}): LiveHub {
       console.error('hxkit/live: a live partial failed to render:', error)
     }
   }
-  const flush = (entries: Entry[]): void => {
+  const flush = (picked: Entry[]): void => {
+    const entries = picked.filter((entry) => !entry.stream.ended)
     void (async () => {
-      // until() is asked before the render: when it says finished, the render that follows shows
-      // the finished state, and that message is the last (asked after, a state that changed
-      // between the two would end the stream on markup from before the change)
-      const id = String(Date.now())
-      const done = await Promise.all(entries.map((entry) => isDone(entry)))
-      const finished = new Set(entries.filter((_, i) => done[i] === true))
-      const rendered = await renderEntries(entries, onError)
-      for (const { entry, data } of rendered) {
-        // each stream's data differs even for a shared partial: it carries the stream's nonce
-        entry.stream.send({ id, data })
-        // a message whose render failed is not the last: the next publish tries again
-        if (finished.has(entry)) {
-          endStream(entry)
+      try {
+        // until() is asked before the render: when it says finished, the render that follows
+        // shows the finished state, and that message is the last (asked after, a state that
+        // changed between the two would end the stream on markup from before the change)
+        const id = String(Date.now())
+        const done = await Promise.all(entries.map((entry) => isDone(entry)))
+        const finished = new Set(entries.filter((_, i) => done[i] === true))
+        const rendered = await renderEntries(entries, onError)
+        for (const { entry, data } of rendered) {
+          // each stream's data differs even for a shared partial: it carries the stream's nonce
+          entry.stream.send({ id, data })
+          // a message whose render failed is not the last: the next publish tries again
+          if (finished.has(entry)) {
+            endStream(entry)
+          }
         }
+      } finally {
+        registry.rendered(picked)
       }
     })()
   }
-  const registry = new Registry(config, (entries) => {
-    flush(entries.filter((entry) => !entry.stream.ended))
-  })
+  const registry = new Registry(config, flush)
   const internals: HubInternals = { config, registry, closed: () => closed }
 
   return {

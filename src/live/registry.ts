@@ -33,6 +33,9 @@ export class Registry {
   readonly entries: Map<LiveStream, Entry> = new Map<LiveStream, Entry>()
   readonly byChannel: Map<string, Set<Entry>> = new Map<string, Set<Entry>>()
   readonly pending: Set<Entry> = new Set<Entry>()
+  // streams whose message is being rendered: a flush leaves them pending until it has been sent,
+  // so a slow loader never has two renders of one stream racing (the older could arrive last)
+  readonly #rendering = new Set<Entry>()
   readonly #published = new Map<string, number>()
   #knownSince = Number.POSITIVE_INFINITY
   #unsubscribe: (() => void) | null = null
@@ -109,6 +112,7 @@ export class Registry {
     }
     this.entries.delete(stream)
     this.pending.delete(entry)
+    this.#rendering.delete(entry)
     for (const channel of entry.channels) {
       const set = this.byChannel.get(channel)
       set?.delete(entry)
@@ -189,11 +193,29 @@ export class Registry {
     this.#flushTimer = setTimeout(() => {
       this.#flushTimer = null
       this.#lastFlush = Date.now()
-      const entries = [...this.pending]
-      this.pending.clear()
-      this.#flush(entries)
+      const entries = [...this.pending].filter((entry) => !this.#rendering.has(entry))
+      for (const entry of entries) {
+        this.pending.delete(entry)
+        this.#rendering.add(entry)
+      }
+      if (entries.length > 0) {
+        this.#flush(entries)
+      }
     }, wait)
     this.#flushTimer.unref()
+  }
+
+  /**
+   * The hub has sent (or given up on) the messages of these streams, which a flush handed it:
+   * what was published to them in the meantime goes out at the next flush.
+   */
+  rendered(entries: readonly Entry[]): void {
+    for (const entry of entries) {
+      this.#rendering.delete(entry)
+    }
+    if (this.pending.size > 0) {
+      this.#schedule()
+    }
   }
 
   #stopTimers(): void {

@@ -1,4 +1,5 @@
 // liveHub() over real sockets: the stream, its messages, coalescing, hints, resume and limits.
+import { Hono } from 'hono'
 import { afterEach, describe, expect, it } from 'vitest'
 import { html } from '../../src/html/index.ts'
 import { liveHub, memoryBus } from '../../src/live/index.ts'
@@ -119,6 +120,65 @@ describe('liveHub()', () => {
       expect(waited).toBeGreaterThanOrEqual(150)
       expect(client.messages).toHaveLength(3)
       expect(second.data).toContain('<time>49</time>')
+    })
+
+    it('renders a stream once at a time: what is published during a slow render goes out after it, newest last', async () => {
+      const hub = liveHub({ interval: 5 })
+      let state = 0
+      let running = 0
+      let most = 0
+      let blocked: Promise<void> | null = null
+      let release = (): void => undefined
+      const slow = partial('slow', async () => {
+        running++
+        most = Math.max(most, running)
+        const seen = state
+        await blocked
+        running--
+        return html`<p>${seen}</p>`
+      })
+      const view = hub.live({ path: '/live', partials: [slow], channels: 'orders' })
+      const local = new Hono()
+      local.get('/live', view.handler)
+      const res = await local.request(`/live?since=${String(Date.now() + 60_000)}`, {
+        headers: { Accept: 'text/event-stream' },
+      })
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+      const decoder = new TextDecoder()
+      let text = ''
+      const dataUntil = async (marker: string): Promise<string[]> => {
+        while (!text.includes(marker)) {
+          const { value, done } = await reader.read()
+          if (done) {
+            break
+          }
+          text += decoder.decode(value)
+        }
+        return [...text.matchAll(/^data: (.*)$/gm)].map((m) => m[1] as string)
+      }
+      try {
+        blocked = new Promise((done) => {
+          release = done
+        })
+        state = 1
+        await hub.publish('orders')
+        await sleep(20)
+        state = 2
+        await hub.publish('orders')
+        await sleep(20)
+        state = 3
+        await hub.publish('orders')
+        await sleep(30)
+        release()
+        blocked = null
+        const data = (await dataUntil('<p>3</p>')).filter((d) => d.includes('<p>'))
+
+        expect(most).toBe(1)
+        expect(data.map((d) => /<p>(\d)<\/p>/.exec(d)?.[1])).toEqual(['1', '3'])
+      } finally {
+        await reader.cancel()
+        await hub.close()
+      }
     })
 
     it('drops a pending flush when the last stream goes', async () => {
