@@ -42,6 +42,34 @@ export interface HubInternals {
   readonly config: HubConfig
   readonly registry: Registry
   readonly closed: () => boolean
+  /** Reports a render that failed (logged, rate-limited). */
+  readonly onError: (error: unknown) => void
+  /** Reports a stream dropped for its slow reader (logged, rate-limited). */
+  readonly onSlow: () => void
+}
+
+const LOG_INTERVAL_MS = 60_000
+
+// The first occurrence is logged at once, later ones at most once a minute with how many there
+// were: a failing loader or a crowd of slow clients must not flood the log, nor go unseen.
+function everyMinute(level: 'error' | 'warn', message: string): (detail?: unknown) => void {
+  let last = Number.NEGATIVE_INFINITY
+  let unlogged = 0
+  return (detail) => {
+    const now = Date.now()
+    if (now - last < LOG_INTERVAL_MS) {
+      unlogged++
+      return
+    }
+    const more = unlogged === 0 ? '' : ` (and ${String(unlogged)} more since the last report)`
+    last = now
+    unlogged = 0
+    if (detail === undefined) {
+      console[level](`${message}${more}`)
+    } else {
+      console[level](`${message}${more}:`, detail)
+    }
+  }
 }
 
 /**
@@ -62,13 +90,11 @@ export interface HubInternals {
 export function liveHub(options: LiveHubOptions = {}): LiveHub {
   const config = resolveHubOptions(options)
   let closed = false
-  let warned = false
-  const onError = (error: unknown): void => {
-    if (!warned) {
-      warned = true
-      console.error('hxkit/live: a live partial failed to render:', error)
-    }
-  }
+  const onError = everyMinute('error', 'hxkit/live: a live partial failed to render')
+  const onSlow = everyMinute(
+    'warn',
+    `hxkit/live: dropped a stream whose client left more than ${String(config.maxBuffered)} bytes unread`
+  )
   const flush = (picked: Entry[]): void => {
     const entries = picked.filter((entry) => !entry.stream.ended)
     void (async () => {
@@ -94,7 +120,7 @@ export function liveHub(options: LiveHubOptions = {}): LiveHub {
     })()
   }
   const registry = new Registry(config, flush)
-  const internals: HubInternals = { config, registry, closed: () => closed }
+  const internals: HubInternals = { config, registry, closed: () => closed, onError, onSlow }
 
   return {
     publish(channel, hint) {

@@ -136,12 +136,23 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
     }
   }
 
+  // as on a stream: until() throwing counts as not finished, and a render that fails costs this
+  // answer only (204: htmx swaps nothing and polls again), logged like a stream's
   const poll = async (c: Context): Promise<Response> => {
-    const done = until === undefined ? false : await until(c)
-    const res = c.html(
-      (await renderBlocks(c, runtime.partials, oob)).value,
-      (done ? 286 : 200) as UnofficialStatusCode
-    )
+    let done = false
+    try {
+      done = until === undefined ? false : await until(c)
+    } catch {
+      done = false
+    }
+    let res: Response
+    try {
+      const markup = await renderBlocks(c, runtime.partials, oob)
+      res = c.html(markup.value, (done ? 286 : 200) as UnofficialStatusCode)
+    } catch (error) {
+      hub.onError(error)
+      res = c.body(null, 204)
+    }
     res.headers.set('Cache-Control', 'no-store')
     addVary(res.headers, ['Accept'])
     return res
@@ -172,6 +183,9 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
         c.res === response ? directResponse(c.env) : undefined,
       onEnd: (ended, reason) => {
         registry.remove(ended, reason)
+        if (reason === 'slow') {
+          hub.onSlow()
+        }
       },
     })
     const nonce = c.get('cspNonce')

@@ -1,7 +1,8 @@
 // liveHub() over real sockets: the stream, its messages, coalescing, hints, resume and limits.
 import { Hono } from 'hono'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { html } from '../../src/html/index.ts'
+import type { SafeHtml } from '../../src/html/index.ts'
 import { liveHub, memoryBus } from '../../src/live/index.ts'
 import { partial } from '../../src/partials/index.ts'
 import { startLiveApp } from './fixtures/app.ts'
@@ -529,6 +530,47 @@ describe('liveHub()', () => {
   })
 
   describe('a loader that throws', () => {
+    it('answers a poll with 204 and logs the first failure, then at most once a minute with a count', async () => {
+      const hub = liveHub()
+      const broken = partial('broken', (): SafeHtml => {
+        throw new Error('boom')
+      })
+      const view = hub.live({
+        path: '/live',
+        partials: [broken],
+        channels: 'orders',
+        until: () => {
+          throw new Error('until failed')
+        },
+      })
+      const local = new Hono()
+      local.get('/live', view.handler)
+      const logged: string[] = []
+      const error = vi.spyOn(console, 'error').mockImplementation((message: unknown) => {
+        logged.push(String(message))
+      })
+      const start = Date.now()
+      const now = vi.spyOn(Date, 'now').mockReturnValue(start)
+      try {
+        const first = await local.request('/live')
+        await local.request('/live')
+        now.mockReturnValue(start + 61_000)
+        await local.request('/live')
+
+        expect(first.status).toBe(204)
+        expect(first.headers.get('Cache-Control')).toBe('no-store')
+        expect(await first.text()).toBe('')
+        expect(logged).toEqual([
+          'hxkit/live: a live partial failed to render:',
+          'hxkit/live: a live partial failed to render (and 1 more since the last report):',
+        ])
+      } finally {
+        now.mockRestore()
+        error.mockRestore()
+        await hub.close()
+      }
+    })
+
     it('costs its message only; the stream stays open', async () => {
       let fail = true
       app = await startLiveApp({ interval: 0 }, {})

@@ -1,6 +1,6 @@
 // Live streams under stress, over real sockets: many disconnects, a reader that stops reading,
 // SIGTERM with hundreds of open streams, and compression kept off event streams.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { request } from 'node:http'
@@ -94,6 +94,13 @@ describe('live streams', () => {
 
   describe('a client that stops reading', () => {
     it('is dropped past maxBuffered while another stream keeps its pace', async () => {
+      const warned: string[] = []
+      const warn = vi.spyOn(console, 'warn').mockImplementation((message: unknown) => {
+        warned.push(String(message))
+      })
+      onTestFinished(() => {
+        warn.mockRestore()
+      })
       app = await startLiveApp({ interval: 0, maxBuffered: 64 * 1024 }, {}, 256 * 1024)
       const slow = await openSse(`${app.url}/live${FUTURE()}`, {}, { paused: true })
       const fast = await openSse(`${app.url}/live${FUTURE()}`)
@@ -110,6 +117,9 @@ describe('live streams', () => {
 
       expect(app.hub.stats().streams).toBe(1)
       expect(Math.max(...lags)).toBeLessThan(1000)
+      expect(warned).toEqual([
+        'hxkit/live: dropped a stream whose client left more than 65536 bytes unread',
+      ])
       slow.close()
       fast.close()
     }, 60_000)
