@@ -230,9 +230,22 @@ describe('redisBus()', () => {
   })
 
   it('drops publishes after close()', async () => {
-    const bus = redisBus({ connection: connect() })
-    await bus.close()
+    const listening = redisBus({ connection: connect() })
+    const heard: string[] = []
+    const ready = new Promise<void>((done) => {
+      listening.subscribe((channel) => heard.push(channel), done)
+    })
+    await ready
+    const closed = redisBus({ connection: connect() })
+    const open = redisBus({ connection: connect() })
+    await closed.close()
 
-    await expect(bus.publish('orders')).resolves.toBeUndefined()
+    await expect(closed.publish('dropped')).resolves.toBeUndefined()
+    // a publish sent after it arrives, so the dropped one would have arrived by then
+    await open.publish('sent')
+    await expect.poll(() => heard).toContain('sent')
+
+    expect(heard).toEqual(['sent'])
+    await Promise.all([listening.close(), open.close()])
   })
 })

@@ -1,6 +1,7 @@
 // The pieces under a hub: one stream's end, and the registry's bookkeeping.
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
+import type { Context } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
@@ -31,12 +32,28 @@ describe('LiveStream', () => {
 
 describe('Registry', () => {
   it('ignores the removal of a stream it does not hold', () => {
-    const registry = new Registry(resolveHubOptions({ bus: memoryBus() }), () => undefined)
-    const stream = new LiveStream({ maxBuffered: 1024, onEnd: () => undefined })
+    const bus = memoryBus()
+    const registry = new Registry(resolveHubOptions({ bus }), () => undefined)
+    const held = new LiveStream({ maxBuffered: 1024, onEnd: () => undefined })
+    const other = new LiveStream({ maxBuffered: 1024, onEnd: () => undefined })
+    registry.add({
+      stream: held,
+      view: { partials: [], shared: false, until: undefined, oob: undefined },
+      c: undefined as unknown as Context, // the registry never reads it
+      nonce: undefined,
+      channels: ['orders'],
+      dirty: null,
+    })
 
-    registry.remove(stream, 'client')
+    registry.remove(other, 'client')
 
-    expect(registry.entries.size).toBe(0)
+    // the held stream keeps its subscription, its channel, the timers and the bus
+    expect([...registry.entries.keys()]).toEqual([held])
+    expect(registry.subscriptions).toBe(1)
+    expect(registry.timers).toBe(1)
+    expect(bus.subscriptions).toBe(1)
+    registry.remove(held, 'client')
+    expect(bus.subscriptions).toBe(0)
   })
 })
 
