@@ -39,8 +39,9 @@ export class Registry {
   readonly #published = new Map<string, number>()
   #knownSince = Number.POSITIVE_INFINITY
   #unsubscribe: (() => void) | null = null
-  // what waits for the bus to acknowledge the subscription (null once it has)
-  #waiting: (() => void)[] | null = null
+  // the streams waiting for the bus to acknowledge the subscription (null once it has), each with
+  // its first render; a stream that ends meanwhile leaves the list
+  #waiting: Map<Entry, () => void> | null = null
   #flushTimer: ReturnType<typeof setTimeout> | null = null
   #heartbeat: ReturnType<typeof setInterval> | null = null
   #lastFlush = Number.NEGATIVE_INFINITY
@@ -66,7 +67,7 @@ export class Registry {
 
   add(entry: Entry): void {
     if (this.#unsubscribe === null) {
-      const waiting: (() => void)[] = []
+      const waiting = new Map<Entry, () => void>()
       this.#waiting = waiting
       this.#unsubscribe = this.#config.bus.subscribe(
         (channel, hint) => {
@@ -79,7 +80,7 @@ export class Registry {
           // nothing heard before now: a client resuming from earlier gets the full state
           this.#knownSince = Date.now()
           this.#waiting = null
-          for (const run of waiting) {
+          for (const run of waiting.values()) {
             run()
           }
         }
@@ -113,6 +114,7 @@ export class Registry {
     this.entries.delete(stream)
     this.pending.delete(entry)
     this.#rendering.delete(entry)
+    this.#waiting?.delete(entry)
     for (const channel of entry.channels) {
       const set = this.byChannel.get(channel)
       set?.delete(entry)
@@ -132,13 +134,19 @@ export class Registry {
   /**
    * Runs `fn` once the bus hears every publish (at once when it already does): a stream's first
    * render waits for it, so a publish between the subscribe and its acknowledgement is not lost.
+   * Not run when `entry` ends first.
    */
-  whenReady(fn: () => void): void {
+  whenReady(entry: Entry, fn: () => void): void {
     if (this.#waiting === null) {
       fn()
     } else {
-      this.#waiting.push(fn)
+      this.#waiting.set(entry, fn)
     }
+  }
+
+  /** Streams whose first render waits for the bus (for leak checks). */
+  get waiting(): number {
+    return this.#waiting?.size ?? 0
   }
 
   /** Whether something may have changed on `channels` since the message `since` (ms). */

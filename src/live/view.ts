@@ -194,7 +194,7 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
     stream.send({ event: 'hxkit:nonce', data: nonce ?? '', retry: config.retry })
     const since = Number(c.req.header('Last-Event-ID') ?? c.req.query('since'))
     // the first render waits until the bus hears every publish (Redis acknowledged it)
-    registry.whenReady(() => {
+    registry.whenReady(entry, () => {
       if (registry.changedSince(channels, since)) {
         registry.mark(entry, undefined)
       } else {

@@ -182,6 +182,24 @@ describe('liveHub()', () => {
       }
     })
 
+    it('costs nothing when no stream listens: no render, no timer, no bus subscription', async () => {
+      app = await startLiveApp({ interval: 0 })
+
+      for (let i = 0; i < 1000; i++) {
+        await app.hub.publish('orders')
+      }
+      await sleep(20)
+
+      expect(app.loads.count).toBe(0)
+      expect(app.hub.stats()).toEqual({
+        streams: 0,
+        subscriptions: 0,
+        channels: 0,
+        timers: 0,
+        bus: 0,
+      })
+    })
+
     it('drops a pending flush when the last stream goes', async () => {
       app = await startLiveApp({ interval: 10_000 })
       const client = await open(`/live?since=${String(Date.now() + 60_000)}`)

@@ -31,6 +31,46 @@ describe('LiveStream', () => {
 })
 
 describe('Registry', () => {
+  it('forgets the first render of a stream that ends while the bus has not acknowledged', () => {
+    // a bus that acknowledges only when told (Redis answering late, or down)
+    let acknowledge = (): void => undefined
+    const bus = {
+      publish: () => undefined,
+      subscribe: (_listener: unknown, onReady?: () => void) => {
+        acknowledge = onReady ?? acknowledge
+        return () => undefined
+      },
+      subscriptions: 0,
+      close: () => Promise.resolve(),
+    }
+    const registry = new Registry(resolveHubOptions({ bus }), () => undefined)
+    const entry = (stream: LiveStream) => ({
+      stream,
+      view: { partials: [], shared: false, until: undefined, oob: undefined },
+      c: undefined as unknown as Context, // the registry never reads it
+      nonce: undefined,
+      channels: ['orders'],
+      dirty: null,
+    })
+    const ran: string[] = []
+    const [gone, kept] = [
+      entry(new LiveStream({ maxBuffered: 1024, onEnd: () => undefined })),
+      entry(new LiveStream({ maxBuffered: 1024, onEnd: () => undefined })),
+    ]
+    registry.add(gone)
+    registry.add(kept)
+    registry.whenReady(gone, () => ran.push('gone'))
+    registry.whenReady(kept, () => ran.push('kept'))
+
+    registry.remove(gone.stream, 'client')
+    const waiting = registry.waiting
+    acknowledge()
+
+    expect(waiting).toBe(1)
+    expect(ran).toEqual(['kept'])
+    expect(registry.waiting).toBe(0)
+  })
+
   it('ignores the removal of a stream it does not hold', () => {
     const bus = memoryBus()
     const registry = new Registry(resolveHubOptions({ bus }), () => undefined)
