@@ -159,8 +159,17 @@ export function consoleStore(
   db: Database,
   options: { readonly onChange?: (() => void) | undefined } = {}
 ): ConsoleStore {
+  // after the write commits: ship() notifies from inside its transaction, and a synchronous
+  // transaction ends before any promise callback runs; a failing notification never fails it
   const notifyChange = (): void => {
-    options.onChange?.()
+    const { onChange } = options
+    if (onChange !== undefined) {
+      void Promise.resolve()
+        .then(onChange)
+        .catch((error: unknown) => {
+          console.error('orders: telling open pages about a change failed:', error)
+        })
+    }
   }
   db.exec(MIGRATION)
   const cache = new Map<string, Statement>()

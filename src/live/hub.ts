@@ -4,7 +4,7 @@ import { resolveHubOptions } from './options.ts'
 import type { HubConfig, LiveHubOptions } from './options.ts'
 import { Registry, endStream, isDone } from './registry.ts'
 import type { Entry } from './registry.ts'
-import { renderEntries } from './render.ts'
+import { renderJobs } from './render.ts'
 import { createView } from './view.ts'
 import type { LiveOptions, LiveView } from './view.ts'
 
@@ -96,17 +96,16 @@ export function liveHub(options: LiveHubOptions = {}): LiveHub {
     `hxkit/live: dropped a stream whose client left more than ${String(config.maxBuffered)} bytes unread`
   )
   const flush = (picked: Entry[]): void => {
-    const entries = picked.filter((entry) => !entry.stream.ended)
-    void (async () => {
-      try {
+    registry.rendered(picked.filter((entry) => entry.stream.ended))
+    const id = String(Date.now())
+    for (const job of renderJobs(picked.filter((entry) => !entry.stream.ended))) {
+      void (async () => {
         // until() is asked before the render: when it says finished, the render that follows
         // shows the finished state, and that message is the last (asked after, a state that
         // changed between the two would end the stream on markup from before the change)
-        const id = String(Date.now())
-        const done = await Promise.all(entries.map((entry) => isDone(entry)))
-        const finished = new Set(entries.filter((_, i) => done[i] === true))
-        const rendered = await renderEntries(entries, onError)
-        for (const { entry, data } of rendered) {
+        const done = await Promise.all(job.entries.map((entry) => isDone(entry)))
+        const finished = new Set(job.entries.filter((_, i) => done[i] === true))
+        for (const { entry, data } of await job.render()) {
           // each stream's data differs even for a shared partial: it carries the stream's nonce
           entry.stream.send({ id, data })
           // a message whose render failed is not the last: the next publish tries again
@@ -114,10 +113,12 @@ export function liveHub(options: LiveHubOptions = {}): LiveHub {
             endStream(entry)
           }
         }
-      } finally {
-        registry.rendered(picked)
-      }
-    })()
+      })()
+        .catch(onError)
+        .finally(() => {
+          registry.rendered(job.entries)
+        })
+    }
   }
   const registry = new Registry(config, flush)
   const internals: HubInternals = { config, registry, closed: () => closed, onError, onSlow }

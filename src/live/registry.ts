@@ -200,13 +200,21 @@ export class Registry {
     const wait = Math.max(0, this.#lastFlush + this.#config.interval - Date.now())
     this.#flushTimer = setTimeout(() => {
       this.#flushTimer = null
-      this.#lastFlush = Date.now()
-      const entries = [...this.pending].filter((entry) => !this.#rendering.has(entry))
-      for (const entry of entries) {
+      const entries: Entry[] = []
+      for (const entry of this.pending) {
+        if (this.#rendering.has(entry)) {
+          continue
+        }
         this.pending.delete(entry)
-        this.#rendering.add(entry)
+        if (entry.dirty !== null) {
+          this.#rendering.add(entry)
+          entries.push(entry)
+        }
       }
       if (entries.length > 0) {
+        // only a flush that renders opens a new interval: one that found every stream still
+        // rendering must not delay the flush their rendered() asks for
+        this.#lastFlush = Date.now()
         this.#flush(entries)
       }
     }, wait)

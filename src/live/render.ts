@@ -42,21 +42,32 @@ export interface Rendered {
   readonly data: string
 }
 
-/** Renders every entry's message; a loader that throws costs that message only. */
-export async function renderEntries(
-  entries: readonly Entry[],
-  onError: (error: unknown) => void
-): Promise<Rendered[]> {
+/** One render of a flush: a stream's own, or a `shared` view's for a group of streams. */
+export interface RenderJob {
+  /** The streams the render is for. */
+  readonly entries: readonly Entry[]
+  /** Renders their messages; rejects when a loader throws. */
+  readonly render: () => Promise<Rendered[]>
+}
+
+/**
+ * Splits a flush into its renders, taking each entry's dirty partials now: a publish that comes
+ * while they run marks the entry for the next flush. Each job is sent and released on its own,
+ * so a slow or failing loader holds back only its own streams.
+ */
+export function renderJobs(entries: readonly Entry[]): RenderJob[] {
   const groups = new Map<string, { parts: NamedPartial[]; entries: Entry[] }>()
-  const jobs: Promise<Rendered[]>[] = []
+  const jobs: RenderJob[] = []
   for (const entry of entries) {
     const parts = wanted(entry)
     if (!entry.view.shared) {
-      jobs.push(
-        scoped(entry.nonce, () => renderBlocks(entry.c, parts, entry.view.oob)).then((html) => [
-          { entry, data: html.value },
-        ])
-      )
+      jobs.push({
+        entries: [entry],
+        render: () =>
+          scoped(entry.nonce, () => renderBlocks(entry.c, parts, entry.view.oob)).then((html) => [
+            { entry, data: html.value },
+          ]),
+      })
       continue
     }
     const key = `${String(entry.nonce === undefined)}|${parts.map((p) => p.name).join(',')}`
@@ -69,27 +80,22 @@ export async function renderEntries(
   }
   for (const { parts, entries: members } of groups.values()) {
     const first = members[0] as Entry
-    const placeholder = first.nonce === undefined ? undefined : generateNonce()
-    jobs.push(
-      scoped(placeholder, () => renderBlocks(first.c, parts, first.view.oob)).then((html) =>
-        members.map((entry) => ({
-          entry,
-          data:
-            placeholder === undefined
-              ? html.value
-              : html.value.replaceAll(placeholder, entry.nonce as string),
-        }))
-      )
-    )
+    jobs.push({
+      entries: members,
+      render: () => {
+        const placeholder = first.nonce === undefined ? undefined : generateNonce()
+        return scoped(placeholder, () => renderBlocks(first.c, parts, first.view.oob)).then(
+          (html) =>
+            members.map((entry) => ({
+              entry,
+              data:
+                placeholder === undefined
+                  ? html.value
+                  : html.value.replaceAll(placeholder, entry.nonce as string),
+            }))
+        )
+      },
+    })
   }
-  const settled = await Promise.allSettled(jobs)
-  const out: Rendered[] = []
-  for (const result of settled) {
-    if (result.status === 'fulfilled') {
-      out.push(...result.value)
-    } else {
-      onError(result.reason)
-    }
-  }
-  return out
+  return jobs
 }

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import type { UnofficialStatusCode } from 'hono/utils/http-status'
 import { SafeHtml, escapeHtml, hxNonce } from '../html/index.ts'
 import type { HtmlValue } from '../html/index.ts'
@@ -150,6 +151,10 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
       const markup = await renderBlocks(c, runtime.partials, oob)
       res = c.html(markup.value, (done ? 286 : 200) as UnofficialStatusCode)
     } catch (error) {
+      // a loader's own answer (a 404 for a task that is gone) stays the answer
+      if (error instanceof HTTPException) {
+        throw error
+      }
       hub.onError(error)
       res = c.body(null, 204)
     }
@@ -166,14 +171,14 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
     if (!(c.req.header('Accept') ?? '').includes('text/event-stream')) {
       return poll(c)
     }
+    const { registry, config } = hub
+    if (hub.closed() || registry.entries.size >= config.maxStreams) {
+      return refuse(c, 503, config.retryAfter)
+    }
     // hono answers HEAD through the GET route and drops the body unread: a stream opened for it
     // would stay registered, rendering on every publish and holding a place under maxStreams
     if (c.req.method === 'HEAD') {
       return new Response(null, { headers: STREAM_HEADERS })
-    }
-    const { registry, config } = hub
-    if (hub.closed() || registry.entries.size >= config.maxStreams) {
-      return refuse(c, 503, config.retryAfter)
     }
     const stream: LiveStream = new LiveStream({
       maxBuffered: config.maxBuffered,

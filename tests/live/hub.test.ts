@@ -200,6 +200,49 @@ describe('liveHub()', () => {
       })
     })
 
+    it('lets a loader that never settles hold back only its own streams', async () => {
+      const hub = liveHub({ interval: 5 })
+      let state = 0
+      const stuck = partial('stuck', () => new Promise<SafeHtml>(() => undefined))
+      const fine = partial('fine', () => html`<p>${state}</p>`)
+      const slowView = hub.live({ path: '/slow', partials: [stuck], channels: 'orders' })
+      const fineView = hub.live({ path: '/fine', partials: [fine], channels: 'orders' })
+      const local = new Hono()
+      local.get('/slow', slowView.handler)
+      local.get('/fine', fineView.handler)
+      const headers = { Accept: 'text/event-stream' }
+      const since = `?since=${String(Date.now() + 60_000)}`
+      const held = await local.request(`/slow${since}`, { headers })
+      const res = await local.request(`/fine${since}`, { headers })
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+      const decoder = new TextDecoder()
+      let text = ''
+      const until = async (marker: string): Promise<void> => {
+        while (!text.includes(marker)) {
+          const { value, done } = await reader.read()
+          if (done) {
+            return
+          }
+          text += decoder.decode(value)
+        }
+      }
+      try {
+        state = 1
+        await hub.publish('orders')
+        await until('<p>1</p>')
+        state = 2
+        await hub.publish('orders')
+        await until('<p>2</p>')
+
+        expect(text).toContain('<p>2</p>')
+        expect(hub.stats().streams).toBe(2)
+      } finally {
+        await reader.cancel()
+        await held.body?.cancel()
+        await hub.close()
+      }
+    })
+
     it('drops a pending flush when the last stream goes', async () => {
       app = await startLiveApp({ interval: 10_000 })
       const client = await open(`/live?since=${String(Date.now() + 60_000)}`)
@@ -398,10 +441,16 @@ describe('liveHub()', () => {
         )
       )
       const client = await open(`/live?since=${String(Date.now() + 60_000)}`)
+      // the one place is taken now: HEAD is told so, as GET would be
+      const full = await fetch(`${app.url}/live`, {
+        method: 'HEAD',
+        headers: { Accept: 'text/event-stream' },
+      })
 
       expect(heads.map((res) => res.status)).toEqual([200, 200, 200])
       expect(heads[0]?.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
       expect(client.status).toBe(200)
+      expect(full.status).toBe(503)
       expect(app.hub.stats().streams).toBe(1)
     })
 

@@ -71,7 +71,8 @@ describe('live streams', () => {
       await expect.poll(() => app?.hub.stats().streams, { timeout: 10_000 }).toBe(0)
       const after = await heapAfterGc()
 
-      expect(peak).toBe(200)
+      // a batch was open all at once (the last one's cancels may still be arriving)
+      expect(peak).toBeGreaterThanOrEqual(200)
       expect(app.hub.stats()).toEqual({
         streams: 0,
         subscriptions: 0,
