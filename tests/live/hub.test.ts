@@ -5,7 +5,7 @@ import { html } from '../../src/html/index.ts'
 import type { SafeHtml } from '../../src/html/index.ts'
 import { liveHub, memoryBus } from '../../src/live/index.ts'
 import { partial } from '../../src/partials/index.ts'
-import { startLiveApp } from './fixtures/app.ts'
+import { EMPTY_HUB, startLiveApp } from './fixtures/app.ts'
 import type { LiveApp } from './fixtures/app.ts'
 import { openSse } from './fixtures/sse-client.ts'
 import type { SseClient } from './fixtures/sse-client.ts'
@@ -191,13 +191,7 @@ describe('liveHub()', () => {
       await sleep(20)
 
       expect(app.loads.count).toBe(0)
-      expect(app.hub.stats()).toEqual({
-        streams: 0,
-        subscriptions: 0,
-        channels: 0,
-        timers: 0,
-        bus: 0,
-      })
+      expect(app.hub.stats()).toEqual(EMPTY_HUB)
     })
 
     it('lets a loader that never settles hold back only its own streams', async () => {
@@ -475,13 +469,7 @@ describe('liveHub()', () => {
       await client.ended
 
       expect(last.event).toBe('hxkit:shutdown')
-      expect(app.hub.stats()).toEqual({
-        streams: 0,
-        subscriptions: 0,
-        channels: 0,
-        timers: 0,
-        bus: 0,
-      })
+      expect(app.hub.stats()).toEqual(EMPTY_HUB)
     })
   })
 

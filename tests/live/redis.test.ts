@@ -5,7 +5,7 @@ import { redisBus } from '../../src/live/index.ts'
 import type { LiveBus } from '../../src/live/index.ts'
 import { startRedis } from '../fixtures/redis.ts'
 import type { RedisServer } from '../fixtures/redis.ts'
-import { startLiveApp } from './fixtures/app.ts'
+import { EMPTY_HUB, startLiveApp } from './fixtures/app.ts'
 import type { LiveApp } from './fixtures/app.ts'
 import { openSse } from './fixtures/sse-client.ts'
 import type { SseClient } from './fixtures/sse-client.ts'
@@ -174,15 +174,7 @@ describe('redisBus()', () => {
 
     onB.close()
 
-    await expect
-      .poll(() => b.hub.stats())
-      .toEqual({
-        streams: 0,
-        subscriptions: 0,
-        channels: 0,
-        timers: 0,
-        bus: 0,
-      })
+    await expect.poll(() => b.hub.stats()).toEqual(EMPTY_HUB)
     const observer = connect()
     await expect.poll(() => observer.call('PUBSUB', 'NUMPAT')).toBe(0)
   })
