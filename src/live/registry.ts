@@ -248,12 +248,16 @@ export class Registry {
 
 /** Whether the stream's view says it is finished (a task that completed); a throw counts as no. */
 export async function isDone(entry: Entry): Promise<boolean> {
-  const { until } = entry.view
-  if (until === undefined || entry.stream.ended) {
+  return entry.stream.ended ? false : askUntil(entry.view.until, entry.c)
+}
+
+/** What a view's `until()` says for this request; none, or a throw, counts as not finished. */
+export async function askUntil(until: ViewRuntime['until'], c: Context): Promise<boolean> {
+  if (until === undefined) {
     return false
   }
   try {
-    return await until(entry.c)
+    return await until(c)
   } catch {
     return false
   }

@@ -8,7 +8,7 @@ import { addVary } from '../internal/vary.ts'
 import type { NamedPartial } from '../partials/index.ts'
 import { checkChannel } from './bus.ts'
 import type { HubInternals } from './hub.ts'
-import { endIfDone } from './registry.ts'
+import { askUntil, endIfDone } from './registry.ts'
 import type { Entry } from './registry.ts'
 import { renderBlocks } from './render.ts'
 import { LiveStream, directResponse } from './stream.ts'
@@ -140,12 +140,7 @@ export function createView(hub: HubInternals, options: LiveOptions): LiveView {
   // as on a stream: until() throwing counts as not finished, and a render that fails costs this
   // answer only (204: htmx swaps nothing and polls again), logged like a stream's
   const poll = async (c: Context): Promise<Response> => {
-    let done = false
-    try {
-      done = until === undefined ? false : await until(c)
-    } catch {
-      done = false
-    }
+    const done = await askUntil(until, c)
     let res: Response
     try {
       const markup = await renderBlocks(c, runtime.partials, oob)

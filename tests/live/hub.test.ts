@@ -7,7 +7,7 @@ import { liveHub, memoryBus } from '../../src/live/index.ts'
 import { partial } from '../../src/partials/index.ts'
 import { EMPTY_HUB, startLiveApp } from './fixtures/app.ts'
 import type { LiveApp } from './fixtures/app.ts'
-import { openSse } from './fixtures/sse-client.ts'
+import { openSse, readBody } from './fixtures/sse-client.ts'
 import type { SseClient } from './fixtures/sse-client.ts'
 
 let app: LiveApp | undefined
@@ -144,19 +144,7 @@ describe('liveHub()', () => {
       const res = await local.request(`/live?since=${String(Date.now() + 60_000)}`, {
         headers: { Accept: 'text/event-stream' },
       })
-      const reader = (res.body as ReadableStream<Uint8Array>).getReader()
-      const decoder = new TextDecoder()
-      let text = ''
-      const dataUntil = async (marker: string): Promise<string[]> => {
-        while (!text.includes(marker)) {
-          const { value, done } = await reader.read()
-          if (done) {
-            break
-          }
-          text += decoder.decode(value)
-        }
-        return [...text.matchAll(/^data: (.*)$/gm)].map((m) => m[1] as string)
-      }
+      const body = readBody(res)
       try {
         blocked = new Promise((done) => {
           release = done
@@ -172,12 +160,12 @@ describe('liveHub()', () => {
         await sleep(30)
         release()
         blocked = null
-        const data = (await dataUntil('<p>3</p>')).filter((d) => d.includes('<p>'))
+        const data = (await body.until('<p>3</p>')).filter((d) => d.includes('<p>'))
 
         expect(most).toBe(1)
         expect(data.map((d) => /<p>(\d)<\/p>/.exec(d)?.[1])).toEqual(['1', '3'])
       } finally {
-        await reader.cancel()
+        await body.cancel()
         await hub.close()
       }
     })
@@ -208,30 +196,19 @@ describe('liveHub()', () => {
       const since = `?since=${String(Date.now() + 60_000)}`
       const held = await local.request(`/slow${since}`, { headers })
       const res = await local.request(`/fine${since}`, { headers })
-      const reader = (res.body as ReadableStream<Uint8Array>).getReader()
-      const decoder = new TextDecoder()
-      let text = ''
-      const until = async (marker: string): Promise<void> => {
-        while (!text.includes(marker)) {
-          const { value, done } = await reader.read()
-          if (done) {
-            return
-          }
-          text += decoder.decode(value)
-        }
-      }
+      const body = readBody(res)
       try {
         state = 1
         await hub.publish('orders')
-        await until('<p>1</p>')
+        await body.until('<p>1</p>')
         state = 2
         await hub.publish('orders')
-        await until('<p>2</p>')
+        const data = await body.until('<p>2</p>')
 
-        expect(text).toContain('<p>2</p>')
+        expect(data.some((d) => d.includes('<p>2</p>'))).toBe(true)
         expect(hub.stats().streams).toBe(2)
       } finally {
-        await reader.cancel()
+        await body.cancel()
         await held.body?.cancel()
         await hub.close()
       }
